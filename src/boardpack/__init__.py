@@ -1,0 +1,1 @@
+"""Boardpack: a Children's Services improvement programme, its money and its reports."""

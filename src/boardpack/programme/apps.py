@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ProgrammeConfig(AppConfig):
+    name = "boardpack.programme"
+    label = "programme"
+
+    def ready(self) -> None:
+        from boardpack.core import datasets
+        from boardpack.programme.datasets import PROGRAMME
+
+        datasets.register(PROGRAMME)

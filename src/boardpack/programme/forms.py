@@ -1,0 +1,66 @@
+from django import forms
+
+from boardpack.core.models import RAG
+from boardpack.core.points import PointsError, parse_points
+
+POINTS_HELP = (
+    "One point per line. To group points under a heading, put the heading on its own line "
+    "starting with #."
+)
+MAX_LIST_CHARACTERS = 20000
+
+
+class PointsField(forms.CharField):
+    widget = forms.Textarea(attrs={"class": "govuk-textarea", "rows": 8})
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", MAX_LIST_CHARACTERS)
+        kwargs.setdefault("help_text", POINTS_HELP)
+        kwargs.setdefault("strip", True)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        try:
+            return parse_points(text or "")
+        except PointsError as exc:
+            raise forms.ValidationError(f"{self.label}: {exc}") from exc
+
+
+class WorkstreamUpdateForm(forms.Form):
+    rag = forms.ChoiceField(
+        label="RAG status",
+        choices=RAG.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select a RAG status",
+            "invalid_choice": "Select Red, Amber, Green or Not rated as the RAG status",
+        },
+    )
+    working_well = PointsField(label="Working well")
+    not_working_well = PointsField(label="Not working well")
+    to_escalate = PointsField(
+        label="To escalate",
+        help_text=POINTS_HELP + " Leave empty when there is nothing to escalate.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("working_well", "not_working_well", "to_escalate"):
+            self.fields[name].error_messages["max_length"] = (
+                f"{self.fields[name].label} must be {MAX_LIST_CHARACTERS} characters or fewer"
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not self.errors
+            and not cleaned.get("working_well")
+            and not cleaned.get("not_working_well")
+        ):
+            self.add_error(
+                "working_well",
+                "Enter at least one point in working well or not working well",
+            )
+        return cleaned
