@@ -20,6 +20,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_demo()
 
 
+@pytest.fixture(autouse=True)
+def demo_mode(settings):
+    """The demo users sign in only in demo mode; the tests use them, so it is on."""
+    settings.DEMO_MODE = True
+
+
 @pytest.fixture
 def somerset(db) -> Organisation:
     return Organisation.objects.get(slug="somerset")

@@ -141,6 +141,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 STATICFILES_DIRS = [("govuk", FRONTEND_DIR / "dist" / "govuk")]
 # GOV.UK Frontend's CSS refers to fonts and images at absolute /assets/... URLs.
 WHITENOISE_ROOT = FRONTEND_DIR / "dist" / "govuk"

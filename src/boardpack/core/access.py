@@ -12,7 +12,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 
 from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.periods import Month, PeriodError
@@ -50,7 +49,10 @@ def period_or_404(organisation: Organisation, key: str) -> ReportingPeriod:
         month = Month.parse(key)
     except PeriodError as exc:
         raise Http404(str(exc)) from exc
-    return get_object_or_404(ReportingPeriod, organisation=organisation, month=month.first_day)
+    try:
+        return ReportingPeriod.objects.get(organisation=organisation, month=month.first_day)
+    except ReportingPeriod.DoesNotExist as exc:
+        raise Http404(f"No reporting period {month.key} for this organisation") from exc
 
 
 def latest_period(organisation: Organisation) -> ReportingPeriod | None:

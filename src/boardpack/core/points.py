@@ -3,7 +3,7 @@
 A list is stored as ``[{"heading": str, "text": str}, ...]``. Points under the same heading
 (the seed's "Neighbourhood Working", "Recruit & Retain High Quality Staff") share it; most
 points have none. In a form, one point is one line; a line starting with ``#`` is a heading for
-the points below it.
+the points below it, and a line holding only ``#`` ends the heading.
 """
 
 from __future__ import annotations
@@ -63,8 +63,7 @@ def format_points(points: list[dict[str, Any]]) -> str:
     for item in points:
         if item.get("heading", "") != heading:
             heading = item.get("heading", "")
-            if heading:
-                lines.append(f"# {heading}")
+            lines.append(f"# {heading}" if heading else "#")
         lines.append(item["text"])
     return "\n".join(lines)
 

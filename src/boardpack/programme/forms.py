@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 
 from boardpack.core.models import RAG
 from boardpack.core.points import PointsError, parse_points
@@ -19,6 +20,10 @@ class PointsField(forms.CharField):
         kwargs.setdefault("help_text", POINTS_HELP)
         kwargs.setdefault("strip", True)
         super().__init__(*args, **kwargs)
+        # parse_points refuses NUL itself, with a message that names the list.
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
 
     def clean(self, value):
         text = super().clean(value)

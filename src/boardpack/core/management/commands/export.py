@@ -1,6 +1,5 @@
 """Export a dataset for a period as JSON, CSV or Excel, to stdout or a file."""
 
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -47,5 +46,4 @@ class Command(BaseCommand):
             encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
             Path(output).write_text(text, encoding=encoding, newline="")
         else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            self.stdout.write(text, ending="")

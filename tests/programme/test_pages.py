@@ -1,0 +1,186 @@
+"""Every programme page, for signed-in and anonymous users."""
+
+import pytest
+from django.urls import reverse
+
+from boardpack.core.models import RAG, ReportingPeriod
+from boardpack.programme.models import Escalation, WorkstreamUpdate
+
+pytestmark = pytest.mark.django_db
+
+OVERVIEW = "/somerset/programme/2024-06/"
+MAINSTREAM = "/somerset/programme/2024-06/workstreams/local-mainstream-school/"
+HOMES = "/somerset/programme/2024-06/workstreams/sufficient-homes/"
+
+PAGES = [
+    "/",
+    "/organisations/",
+    "/somerset/programme/",
+    OVERVIEW,
+    MAINSTREAM,
+    MAINSTREAM + "edit/",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_anonymous_visitors_are_sent_to_sign_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:sign-in"))
+
+
+def test_sign_in_page(client):
+    response = client.get("/sign-in/")
+    assert response.status_code == 200
+    assert b"Sign in to Boardpack" in response.content
+
+
+@pytest.mark.parametrize("username", ["office", "lead.education", "finance", "councillor"])
+def test_signed_in_pages(signed_in, username):
+    client = signed_in(username)
+    assert client.get("/").status_code == 302
+    assert client.get("/somerset/programme/")["Location"] == OVERVIEW
+    overview = client.get(OVERVIEW)
+    assert overview.status_code == 200
+    text = overview.content.decode()
+    assert "Children&#x27;s Transformation Programme" in text
+    assert "Our vision is that Somerset’s children" in text
+    assert "Local mainstream school is the right choice for most children" in text
+    assert "Rising numbers of children and young people coming into care" in text
+    assert client.get(MAINSTREAM).status_code == 200
+
+
+def test_overview_counts_points_and_escalations(signed_in):
+    response = signed_in("councillor").get(OVERVIEW)
+    rows = {ws.workstream.slug: ws for ws in response.context["position"].workstreams}
+    assert len(rows["local-mainstream-school"].projects) == 7
+    assert len(rows["local-mainstream-school"].working_well) == 9
+    assert len(rows["sufficient-homes"].escalations) == 3
+    assert response.context["position"].finance_summary.overall_status == RAG.RED
+
+
+def test_workstream_page_shows_projects_lists_and_history(signed_in):
+    response = signed_in("councillor").get(HOMES)
+    text = response.content.decode()
+    assert "Homes and Horizons" in text
+    assert "Working well" in text and "Not working well" in text and "To escalate" in text
+    assert "Marketing support for Fostering" in text
+    assert "Earlier periods" in text
+    assert "Edit the update" not in text
+
+
+def test_period_switcher_and_unknown_periods(signed_in):
+    client = signed_in("office")
+    assert client.get(OVERVIEW + "?switch=2024-06")["Location"] == OVERVIEW
+    assert client.get("/somerset/programme/2024-06/?switch=nonsense").status_code == 404
+    assert client.get("/somerset/programme/2031-01/").status_code == 404
+    assert client.get("/somerset/programme/2024-13/").status_code == 404
+    assert client.get("/somerset/programme/june/").status_code == 404
+    assert client.get("/somerset/programme/2024-06/workstreams/nope/").status_code == 404
+
+
+def test_dorset_without_periods_shows_its_programme(signed_in):
+    response = signed_in("dorset.office").get("/dorset/programme/")
+    assert response.status_code == 200
+    assert b"Blueprint for Change" in response.content
+    assert b"No reporting period has been opened yet" in response.content
+
+
+class TestEditing:
+    def post(self, client, url=MAINSTREAM + "edit/", **overrides):
+        data = {
+            "rag": "A",
+            "working_well": "# Finance\nBudgets set\nMonitoring in place",
+            "not_working_well": "Staff shortages",
+            "to_escalate": "Need HR capacity",
+        }
+        data.update(overrides)
+        return client.post(url, data)
+
+    def test_lead_edits_their_own_workstream(self, signed_in):
+        client = signed_in("lead.education")
+        assert client.get(MAINSTREAM).content.decode().count("Edit the update") == 1
+        assert client.get(MAINSTREAM + "edit/").status_code == 200
+        response = self.post(client)
+        assert response.status_code == 302
+        update = WorkstreamUpdate.objects.get(
+            workstream__slug="local-mainstream-school", period__month="2024-06-01"
+        )
+        assert update.rag == RAG.AMBER
+        assert update.working_well == [
+            {"heading": "Finance", "text": "Budgets set"},
+            {"heading": "Finance", "text": "Monitoring in place"},
+        ]
+        escalation = Escalation.objects.get(workstream=update.workstream, period=update.period)
+        assert escalation.text == "Need HR capacity"
+        assert update.history.count() == 2  # loaded, then edited: nothing lost
+        assert update.history.first().history_user.username == "lead.education"
+
+    def test_escalation_status_survives_an_edit(self, signed_in):
+        client = signed_in("lead.homes")
+        url = HOMES + "edit/"
+        kept = Escalation.objects.get(text="Rising demand for Children Looked After")
+        kept.status = Escalation.Status.ACCEPTED
+        kept.save()
+        response = self.post(
+            client,
+            url,
+            to_escalate="Rising demand for Children Looked After\nA new one",
+        )
+        assert response.status_code == 302
+        texts = dict(
+            Escalation.objects.filter(workstream__slug="sufficient-homes").values_list(
+                "text", "status"
+            )
+        )
+        assert texts == {
+            "Rising demand for Children Looked After": "accepted",
+            "A new one": "open",
+        }
+
+    def test_lead_is_refused_another_leads_workstream(self, signed_in):
+        client = signed_in("lead.education")
+        assert client.get(HOMES + "edit/").status_code == 403
+        assert self.post(client, HOMES + "edit/").status_code == 403
+        assert "Edit the update" not in client.get(HOMES).content.decode()
+
+    @pytest.mark.parametrize("username", ["councillor", "finance", "analyst"])
+    def test_readers_cannot_edit(self, signed_in, username):
+        client = signed_in(username)
+        assert client.get(MAINSTREAM + "edit/").status_code == 403
+        assert self.post(client).status_code == 403
+
+    def test_programme_office_edits_any_workstream(self, signed_in):
+        assert self.post(signed_in("office"), HOMES + "edit/").status_code == 302
+
+    def test_closed_period_refuses_edits(self, signed_in):
+        ReportingPeriod.objects.filter(organisation__slug="somerset").update(status="closed")
+        assert self.post(signed_in("office")).status_code == 403
+
+    @pytest.mark.parametrize(
+        ("overrides", "field", "message"),
+        [
+            ({"rag": ""}, "rag", "Select a RAG status"),
+            ({"rag": "P"}, "rag", "Select Red, Amber, Green or Not rated as the RAG status"),
+            (
+                {"working_well": "", "not_working_well": ""},
+                "working_well",
+                "Enter at least one point in working well or not working well",
+            ),
+            ({"working_well": "x" * 20001}, "working_well", "20000 characters or fewer"),
+            ({"not_working_well": "y" * 2001}, "not_working_well", "a point can be at most 2000"),
+            ({"to_escalate": "bad\x00text"}, "to_escalate", "NUL character"),
+        ],
+    )
+    def test_bad_input_names_the_field_and_writes_nothing(
+        self, signed_in, overrides, field, message
+    ):
+        before = WorkstreamUpdate.history.count(), Escalation.history.count()
+        response = self.post(signed_in("lead.education"), **overrides)
+        assert response.status_code == 200
+        errors = response.context["form"].errors
+        assert any(message in e for e in errors[field]), errors
+        text = response.content.decode()
+        assert "There is a problem" in text
+        assert f'href="#id_{field}"' in text
+        assert (WorkstreamUpdate.history.count(), Escalation.history.count()) == before
