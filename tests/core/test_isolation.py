@@ -65,7 +65,7 @@ def _urls_for(route: str, org: str) -> list[str]:
     urls = []
     for combo in itertools.product(*choices):
         values = iter(combo)
-        urls.append("/" + PARAM.sub(lambda _m: next(values), route))
+        urls.append("/" + PARAM.sub(lambda _m, v=values: next(v), route))
     return urls
 
 
@@ -108,7 +108,7 @@ def test_api_documents_of_another_organisation_are_404(route):
             assert response.status_code == 404, (url, period)
             assert "somerset" not in response.content.decode().lower()
     assert found, f"{route} returned nothing for Somerset in any sample period"
-    # Without naming an organisation, a Dorset user gets Dorset's own (or nothing), never Somerset's.
+    # Naming no organisation, a Dorset user gets Dorset's own (or nothing), never Somerset's.
     for period in SAMPLES["period"]:
         response = dorset_user.get(url, {"period": period})
         assert "Somerset" not in response.content.decode()
