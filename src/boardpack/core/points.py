@@ -64,7 +64,7 @@ def format_points(points: list[dict[str, Any]]) -> str:
         if item.get("heading", "") != heading:
             heading = item.get("heading", "")
             lines.append(f"# {heading}" if heading else "#")
-        lines.append(item["text"])
+        lines.append(f"- {item['text']}")
     return "\n".join(lines)
 
 

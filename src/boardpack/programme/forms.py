@@ -5,8 +5,8 @@ from boardpack.core.models import RAG
 from boardpack.core.points import PointsError, parse_points
 
 POINTS_HELP = (
-    "One point per line. To group points under a heading, put the heading on its own line "
-    "starting with #."
+    "One point per line, starting with a dash (-). To group points under a heading, put the "
+    "heading on its own line starting with #."
 )
 MAX_LIST_CHARACTERS = 20000
 
