@@ -31,6 +31,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + [
         "core.add_reportingperiod",
         "core.change_reportingperiod",
+        "programme.change_programme",
+        "programme.add_workstream",
+        "programme.change_workstream",
+        "programme.add_project",
+        "programme.change_project",
         "programme.change_workstreamupdate",
         "programme.edit_any_workstream",
         "programme.change_programmeupdate",

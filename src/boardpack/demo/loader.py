@@ -44,6 +44,7 @@ class DemoUser:
     role: str
     organisation: str
     leads: tuple[str, ...] = ()
+    staff: bool = False  # may use the admin for reference data
 
     @property
     def description(self) -> str:
@@ -52,7 +53,7 @@ class DemoUser:
 
 
 DEMO_USERS = [
-    DemoUser("office", "Priya", "Office", Role.PROGRAMME_OFFICE, SOMERSET),
+    DemoUser("office", "Priya", "Office", Role.PROGRAMME_OFFICE, SOMERSET, staff=True),
     DemoUser(
         "lead.education",
         "Liam",
@@ -199,7 +200,12 @@ def dorset_programme(organisation: Organisation) -> Programme:
 def users(orgs: dict[str, Organisation]) -> None:
     ensure_roles()
     for demo in DEMO_USERS:
-        names = {"first_name": demo.first_name, "last_name": demo.last_name, "is_demo": True}
+        names = {
+            "first_name": demo.first_name,
+            "last_name": demo.last_name,
+            "is_demo": True,
+            "is_staff": demo.staff,
+        }
         user = User.objects.filter(username=demo.username).first()
         if user is None:
             user = User(username=demo.username, **names)

@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from boardpack.core.admin_scoping import ScopedHistoryAdmin
 from boardpack.programme.models import (
     Escalation,
     FinanceSummary,
@@ -19,13 +19,15 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(SimpleHistoryAdmin):
+class ProgrammeAdmin(ScopedHistoryAdmin):
+    organisation_lookup = "organisation"
     list_display = ("name", "organisation")
     list_filter = ("organisation",)
 
 
 @admin.register(Workstream)
-class WorkstreamAdmin(SimpleHistoryAdmin):
+class WorkstreamAdmin(ScopedHistoryAdmin):
+    organisation_lookup = "programme__organisation"
     list_display = ("name", "programme", "order")
     list_filter = ("programme__organisation",)
     filter_horizontal = ("leads",)
@@ -33,17 +35,20 @@ class WorkstreamAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(ScopedHistoryAdmin):
+    organisation_lookup = "workstream__programme__organisation"
     list_display = ("name", "workstream", "order")
     list_filter = ("workstream__programme__organisation",)
 
 
 @admin.register(ProgrammeUpdate, FinanceSummary, WorkstreamUpdate, ProjectUpdate)
-class PeriodRecordAdmin(SimpleHistoryAdmin):
-    list_filter = ("period",)
+class PeriodRecordAdmin(ScopedHistoryAdmin):
+    organisation_lookup = "period__organisation"
+    list_filter = ("period__organisation",)
 
 
 @admin.register(Escalation)
-class EscalationAdmin(SimpleHistoryAdmin):
+class EscalationAdmin(ScopedHistoryAdmin):
+    organisation_lookup = "programme__organisation"
     list_display = ("text", "workstream", "period", "status")
     list_filter = ("status", "source", "programme__organisation")
