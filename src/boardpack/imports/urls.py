@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path, re_path
+
+from boardpack.imports import views
 
 app_name = "imports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    re_path(
+        r"^templates/(?P<dataset>[-a-z0-9_]+)\.(?P<fmt>xlsx|csv)$", views.template, name="template"
+    ),
+    path("<int:run>/", views.preview, name="preview"),
+    path("<int:run>/columns/", views.mapping, name="mapping"),
+    path("<int:run>/apply/", views.apply, name="apply"),
+    path("<int:run>/cancel/", views.cancel, name="cancel"),
+    path("<int:run>/done/", views.done, name="done"),
+]

@@ -1,0 +1,1 @@
+"""The importers for each dataset; registered by ``ImportsConfig.ready``."""

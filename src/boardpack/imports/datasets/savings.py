@@ -1,0 +1,329 @@
+"""MTFP savings tracker: each saving's target and where it stands in the period."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from boardpack.finance.calculations import format_pounds
+from boardpack.finance.models import SavingLine, SavingPosition
+from boardpack.finance.services import saving_line_set, saving_position_set
+from boardpack.imports.amounts import Unit
+from boardpack.imports.datasets.common import model_problems
+from boardpack.imports.framework import (
+    PERIOD_COLUMN,
+    Change,
+    Column,
+    ImportContext,
+    Importer,
+    Kind,
+    Plan,
+    Record,
+)
+from boardpack.periods import FinancialYear, PeriodError
+
+PARTS = SavingPosition.PARTS
+ZERO = Decimal("0")
+PART_HEADERS = {
+    "over_achieved": "Over-achieved",
+    "achieved": "Achieved",
+    "on_track": "On track",
+    "at_risk": "At risk",
+}
+
+
+class SavingsImporter(Importer):
+    name = "savings"
+    title = "MTFP savings"
+    unit = Unit.POUNDS
+    default_unit = Unit.POUNDS
+    guidance = (
+        "One row per saving. The four parts (over-achieved, achieved, on track, at risk) must "
+        "add up to the target. A reference Boardpack does not know is refused unless you choose "
+        "to add new savings."
+    )
+    columns = (
+        Column(
+            "reference",
+            "Ref",
+            required=True,
+            help="The saving's reference, such as CFE016.",
+            aliases=("reference", "saving ref", "mtfp ref", "saving reference", "ref no"),
+        ),
+        Column(
+            "description",
+            "Description",
+            help="What the saving is. Needed for a new saving; otherwise optional.",
+            aliases=(
+                "saving",
+                "savings proposal",
+                "proposal",
+                "title",
+                "name",
+                "saving description",
+            ),
+        ),
+        Column(
+            "target",
+            "Target",
+            kind=Kind.MONEY,
+            required=True,
+            help="The saving to be made in the year, in £ (not negative).",
+            aliases=("£", "mtfp", "saving target", "target saving", "amount", "value", "total"),
+        ),
+        *(
+            Column(
+                key,
+                header,
+                kind=Kind.MONEY,
+                help=f"£ {header.lower()}; blank or - for nil.",
+                aliases=(key.replace("_", " "), header.replace("-", " ")),
+            )
+            for key, header in PART_HEADERS.items()
+        ),
+        Column(
+            "comment",
+            "Comments",
+            help="Optional commentary. A blank cell clears the comment.",
+            aliases=("comment", "commentary", "notes", "narrative"),
+        ),
+        Column(
+            "financial_year",
+            "Financial year",
+            help="Optional: the MTFP year, such as 2024/25 (default: the period's year).",
+            aliases=("year", "fy", "mtfp year"),
+        ),
+        PERIOD_COLUMN,
+    )
+
+    def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
+        default_year = context.period.period.financial_year.start_year
+        lines = {
+            (line.reference.lower(), line.financial_year): line
+            for line in SavingLine.objects.filter(organisation=context.organisation)
+        }
+        positions = {
+            p.line_id: p
+            for p in SavingPosition.objects.filter(
+                period=context.period, line__organisation=context.organisation
+            )
+        }
+        seen: dict[tuple[str, int], int] = {}
+        for record in records:
+            year = self._year(record, default_year, plan)
+            reference = record.get("reference", "")
+            if not reference:
+                plan.problems.append(
+                    record.problem("The saving's reference is missing.", "reference")
+                )
+                continue
+            if year is None:
+                continue
+            key = (reference.lower(), year)
+            if key in seen:
+                plan.problems.append(
+                    record.problem(
+                        f"{reference} appears twice: also in row {seen[key]}. "
+                        "Give each saving one row.",
+                        "reference",
+                    )
+                )
+                continue
+            seen[key] = record.row
+            line = lines.get(key)
+            if line is None and not context.add_new:
+                plan.problems.append(
+                    record.problem(
+                        f"{reference} is not a saving in the {FinancialYear(year).label} MTFP. "
+                        "Check the reference, or choose to add new savings.",
+                        "reference",
+                    )
+                )
+                continue
+            change = self._change(context, record, line, positions, reference, year, plan)
+            if change is not None:
+                plan.changes.append(change)
+        plan.fields = [
+            (key, header)
+            for key, header in [("description", "Description"), ("target", "Target £")]
+            + [(k, f"{h} £") for k, h in PART_HEADERS.items()]
+            + [("comment", "Comments")]
+        ]
+
+    def _year(self, record: Record, default: int, plan: Plan) -> int | None:
+        text = record.get("financial_year") or ""
+        if not text:
+            return default
+        try:
+            return FinancialYear.parse(text).start_year
+        except PeriodError as exc:
+            plan.problems.append(record.problem(f"{exc}.", "financial_year"))
+            return None
+
+    def _change(
+        self,
+        context: ImportContext,
+        record: Record,
+        line: SavingLine | None,
+        positions: dict[int, SavingPosition],
+        reference: str,
+        year: int,
+        plan: Plan,
+    ) -> Change | None:
+        if not record.ok("target", *PARTS):
+            return None  # the cells' own problems are reported already
+        target = record.get("target")
+        if target is None:
+            plan.problems.append(
+                record.problem(f"The target for {reference} is missing.", "target")
+            )
+            return None
+        if target < 0:
+            plan.problems.append(
+                record.problem(
+                    f"The target for {reference} is negative (£{format_pounds(target)}): "
+                    "a saving's "
+                    "target is the amount to be saved, so it is zero or more.",
+                    "target",
+                )
+            )
+            return None
+        parts = {p: record.get(p) if record.get(p) is not None else ZERO for p in PARTS}
+        for part, value in parts.items():
+            if value < 0:
+                plan.problems.append(
+                    record.problem(
+                        f"{PART_HEADERS[part]} for {reference} is negative "
+                        f"(£{format_pounds(value)}): write the amount, zero or more.",
+                        part,
+                    )
+                )
+        if any(v < 0 for v in parts.values()):
+            return None
+        description = record.get("description") or (line.description if line else "")
+        if line is None and not description:
+            plan.problems.append(
+                record.problem(f"{reference} is a new saving: give its description.", "description")
+            )
+            return None
+        new_line = SavingLine(
+            pk=line.pk if line else None,
+            organisation=context.organisation,
+            reference=reference,
+            description=description,
+            financial_year=year,
+            target=target,
+            workstream_id=line.workstream_id if line else None,
+            project_id=line.project_id if line else None,
+            order=line.order if line else 0,
+        )
+        problems = model_problems(
+            new_line, record, exclude=["organisation", "workstream", "project"]
+        )
+        position = SavingPosition(
+            line=new_line, period=context.period, comment=record.get("comment") or "", **parts
+        )
+        if line is None:
+            problems += self._parts_problems(record, reference, target, parts)
+            problems += model_problems(position, record, exclude=["line", "period"])
+        else:
+            # SavingPosition.clean holds the rule that the parts add up to the target.
+            problems += model_problems(position, record, exclude=["period"])
+        if problems:
+            plan.problems.extend(problems)
+            return None
+        existing = positions.get(line.pk) if line else None
+        before = self._display(line, existing)
+        after = self._display(new_line, position)
+        if line is None or existing is None:
+            action = Change.NEW
+        elif before != after:
+            action = Change.CHANGED
+        else:
+            action = Change.UNCHANGED
+        return Change(
+            action=action,
+            key=f"{reference}@{year}",
+            label=f"{reference} {description}"[:120],
+            row=record.row,
+            before=before,
+            after=after,
+            payload={"line": new_line, "position": position, "existing": existing},
+        )
+
+    def _parts_problems(
+        self, record: Record, reference: str, target: Decimal, parts: dict[str, Decimal]
+    ) -> list[Any]:
+        total = sum(parts.values(), ZERO)
+        difference = total - target
+        if not difference:
+            return []
+        more_or_less = "more" if difference > 0 else "less"
+        return [
+            record.problem(
+                f"Over-achieved, achieved, on track and at risk add up to £{format_pounds(total)}, "
+                f"£{format_pounds(abs(difference))} {more_or_less} than the target of "
+                f"£{format_pounds(target)} for {reference}.",
+                "at_risk",
+            )
+        ]
+
+    def _display(self, line: SavingLine | None, position: SavingPosition | None) -> dict[str, str]:
+        if line is None:
+            return {}
+        shown = {"description": line.description, "target": format_pounds(line.target)}
+        if position is not None:
+            for part in PARTS:
+                shown[part] = format_pounds(getattr(position, part))
+            shown["comment"] = position.comment
+        return shown
+
+    def apply_change(self, context: ImportContext, change: Change) -> None:
+        line: SavingLine = change.payload["line"]
+        position: SavingPosition = change.payload["position"]
+        saving_line_set(
+            organisation=context.organisation,
+            reference=line.reference,
+            financial_year=line.financial_year,
+            description=line.description,
+            target=line.target,
+            # Keep the links officers made on the pages: a spreadsheet does not hold them.
+            workstream=line.workstream,
+            project=line.project,
+            order=None if line.pk else self._next_order(context, line.financial_year),
+        )
+        saving_position_set(
+            organisation=context.organisation,
+            period=context.period,
+            reference=line.reference,
+            financial_year=line.financial_year,
+            comment=position.comment,
+            **{part: getattr(position, part) for part in PARTS},
+        )
+
+    def current_rows(self, context: ImportContext) -> list[dict[str, Any]]:
+        rows = []
+        year = context.period.period.financial_year.start_year
+        positions = SavingPosition.objects.filter(
+            period=context.period, line__organisation=context.organisation
+        ).select_related("line")
+        by_line = {p.line_id: p for p in positions}
+        for line in SavingLine.objects.filter(
+            organisation=context.organisation, financial_year=year
+        ):
+            position = by_line.get(line.pk)
+            row: dict[str, Any] = {
+                "reference": line.reference,
+                "description": line.description,
+                "target": line.target,
+                "financial_year": line.financial_year_label,
+                "period": context.period.key,
+            }
+            if position is not None:
+                row.update({p: getattr(position, p) for p in PARTS})
+                row["comment"] = position.comment
+            rows.append(row)
+        return rows
+
+
+SAVINGS = SavingsImporter()

@@ -1,0 +1,267 @@
+"""Imports as services: prepare (read, map, validate, plan) without writing; apply in one
+transaction or not at all. The command and the upload pages both go through here."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from boardpack.imports.amounts import Unit
+from boardpack.imports.framework import (
+    ApplyFailed,
+    ImportContext,
+    Importer,
+    Layout,
+    Plan,
+    find_layout,
+    missing_columns,
+    not_the_template,
+    read_records,
+    sheet_unit,
+)
+from boardpack.imports.models import ImportRun, SavedLayout
+from boardpack.imports.problems import FileRefused, Problem
+from boardpack.imports.readers import Workbook, read_spreadsheet
+
+
+class ImportRefused(Exception):
+    """Apply was asked for a plan that has problems or is not the plan previewed."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass
+class Preparation:
+    plan: Plan
+    layout: Layout | None = None
+    workbook: Workbook | None = None
+    unit: Unit | None = None
+    needs_mapping: bool = False
+    missing: list[str] = field(default_factory=list)
+
+
+def remembered_layouts(organisation: Any, dataset: str) -> dict[str, dict[str, int]]:
+    return {
+        layout.signature: layout.mapping
+        for layout in SavedLayout.objects.filter(organisation=organisation, dataset=dataset)
+    }
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, int, str]:
+    return (problem.sheet, problem.row or 0, len(problem.column), problem.column)
+
+
+def prepare_import(
+    *,
+    importer: Importer,
+    context: ImportContext,
+    data: bytes,
+    file_name: str,
+    sheet_name: str | None = None,
+    mapping: dict[str, int] | None = None,
+) -> Preparation:
+    """Everything an import would do and every problem with it, without writing anything."""
+    plan = Plan(dataset=importer.name)
+    try:
+        workbook = read_spreadsheet(data, filename=file_name)
+        layout = find_layout(
+            importer,
+            workbook,
+            sheet_name=sheet_name or None,
+            remembered=remembered_layouts(context.organisation, importer.name),
+        )
+    except FileRefused as refused:
+        plan.problems.extend(refused.problems)
+        return Preparation(plan)
+    if layout is None and mapping is None:
+        plan.problems.append(not_the_template(importer, workbook, sheet_name))
+        return Preparation(plan, workbook=workbook)
+    if layout is not None and mapping is not None:
+        layout.mapping = {
+            k: i for k, i in mapping.items() if 0 <= i < len(layout.headers) and _known(importer, k)
+        }
+    preparation = Preparation(plan, layout=layout, workbook=workbook)
+    assert layout is not None
+    preparation.unit = sheet_unit(importer, context, layout)
+    plan.fields = [(c.key, c.header) for c in importer.columns if c.key in layout.mapping]
+    missing = missing_columns(importer, layout)
+    if missing:
+        preparation.needs_mapping = True
+        preparation.missing = [c.key for c in missing]
+        for column in missing:
+            plan.problems.append(
+                Problem(
+                    f"No column is matched to ‘{column.header}’ ({column.help}) Match it to one of "
+                    "the sheet's columns, or use the template.",
+                    sheet=layout.sheet.name,
+                    row=layout.header_row,
+                    header=column.header,
+                )
+            )
+        return preparation
+    records, problems, notes = read_records(importer, context, layout)
+    plan.problems.extend(problems)
+    plan.notes.extend(notes)
+    if not records and not problems:
+        plan.problems.append(
+            Problem(
+                "The sheet has headings but no rows of figures under them.",
+                sheet=layout.sheet.name,
+                row=layout.header_row,
+            )
+        )
+        return preparation
+    context = ImportContext(
+        organisation=context.organisation,
+        period=context.period,
+        unit=preparation.unit,
+        user=context.user,
+        add_new=context.add_new,
+    )
+    importer.plan(context, records, plan)
+    plan.problems.sort(key=_sort_key)
+    return preparation
+
+
+def _known(importer: Importer, key: str) -> bool:
+    return any(c.key == key for c in importer.columns)
+
+
+def apply_plan(*, importer: Importer, context: ImportContext, plan: Plan) -> None:
+    """Write the whole plan in one transaction; refuse any plan with a problem."""
+    if plan.problems:
+        raise ImportRefused("The import has problems: nothing was written.", plan.problems)
+    try:
+        with transaction.atomic():
+            importer.apply(context, plan)
+    except ApplyFailed as failed:
+        plan.problems.extend(failed.problems)
+        raise ImportRefused(
+            "Boardpack refused a change: nothing was written.", failed.problems
+        ) from failed
+
+
+# Upload records ----------------------------------------------------------------------
+
+
+def import_run_create(
+    *,
+    organisation: Any,
+    period: Any,
+    dataset: str,
+    user: Any,
+    file_name: str,
+    data: bytes,
+    unit: str = "",
+    sheet_name: str = "",
+    add_new: bool = False,
+    source: str = ImportRun.Source.WEB,
+) -> ImportRun:
+    return ImportRun.objects.create(
+        organisation=organisation,
+        period=period,
+        dataset=dataset,
+        user=user,
+        source=source,
+        file_name=file_name[:255],
+        file_size=len(data),
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        file_data=data,
+        unit=unit,
+        sheet_name=sheet_name[:100],
+        add_new=add_new,
+    )
+
+
+def run_context(run: ImportRun) -> ImportContext:
+    return ImportContext(
+        organisation=run.organisation,
+        period=run.period,
+        unit=Unit(run.unit) if run.unit else None,
+        user=run.user,
+        add_new=run.add_new,
+    )
+
+
+def import_run_prepare(*, run: ImportRun, importer: Importer) -> Preparation:
+    """Read, map and validate the run's file; record the outcome on the run."""
+    preparation = prepare_import(
+        importer=importer,
+        context=run_context(run),
+        data=bytes(run.file_data),
+        file_name=run.file_name,
+        sheet_name=run.sheet_name or None,
+        mapping={k: int(v) for k, v in run.mapping.items()} if run.mapping else None,
+    )
+    plan = preparation.plan
+    if preparation.needs_mapping:
+        run.status = ImportRun.Status.NEEDS_MAPPING
+    elif plan.problems:
+        run.status = ImportRun.Status.REFUSED
+    else:
+        run.status = ImportRun.Status.READY
+    run.problems = [p.as_dict() for p in plan.problems]
+    run.problem_count = len(plan.problems)
+    run.new_count, run.changed_count = plan.new_count, plan.changed_count
+    run.unchanged_count = plan.unchanged_count
+    run.plan_fingerprint = plan.fingerprint() if plan.ok else ""
+    run.save()
+    return preparation
+
+
+def import_run_map(
+    *, run: ImportRun, importer: Importer, layout: Layout, mapping: dict[str, int], user: Any
+) -> None:
+    """Use ``mapping`` for this run and remember it for the next file laid out the same way."""
+    run.mapping = mapping
+    run.sheet_name = layout.sheet.name
+    run.save(update_fields=["mapping", "sheet_name", "updated_at"])
+    SavedLayout.objects.update_or_create(
+        organisation=run.organisation,
+        dataset=importer.name,
+        signature=layout.signature,
+        defaults={"headers": layout.headers, "mapping": mapping, "saved_by": user},
+    )
+
+
+def import_run_apply(*, run: ImportRun, importer: Importer, fingerprint: str) -> Plan:
+    """Re-read the stored file, check it is still the plan the user previewed, and apply it."""
+    if not run.is_open:
+        raise ImportRefused(f"This import is already {run.get_status_display().lower()}.")
+    preparation = import_run_prepare(run=run, importer=importer)
+    plan = preparation.plan
+    if plan.problems:
+        raise ImportRefused("The import has problems: nothing was written.", plan.problems)
+    if plan.fingerprint() != fingerprint:
+        raise ImportRefused(
+            "The figures in Boardpack changed since you previewed this import. "
+            "Check the preview again before applying."
+        )
+    try:
+        with transaction.atomic():
+            importer.apply(run_context(run), plan)
+            run.status = ImportRun.Status.APPLIED
+            run.applied_at = timezone.now()
+            run.save(update_fields=["status", "applied_at", "updated_at"])
+    except ApplyFailed as failed:
+        run.status = ImportRun.Status.REFUSED
+        run.problems = [p.as_dict() for p in failed.problems]
+        run.problem_count = len(failed.problems)
+        run.save(update_fields=["status", "problems", "problem_count", "updated_at"])
+        raise ImportRefused(
+            "Boardpack refused a change: nothing was written.", failed.problems
+        ) from failed
+    return plan
+
+
+def import_run_cancel(*, run: ImportRun) -> None:
+    if run.is_open:
+        run.status = ImportRun.Status.CANCELLED
+        run.file_data = b""
+        run.save(update_fields=["status", "file_data", "updated_at"])

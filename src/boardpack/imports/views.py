@@ -1,0 +1,258 @@
+"""Upload pages: choose a file → match its columns (once per layout) → preview → apply."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from boardpack.core.access import latest_period, organisation_view, period_or_404
+from boardpack.imports import registry
+from boardpack.imports.amounts import Unit
+from boardpack.imports.forms import MappingForm, UploadForm
+from boardpack.imports.framework import ImportContext, Importer
+from boardpack.imports.models import ImportRun
+from boardpack.imports.services import (
+    ImportRefused,
+    import_run_apply,
+    import_run_cancel,
+    import_run_create,
+    import_run_map,
+    import_run_prepare,
+)
+from boardpack.imports.spreadsheet_templates import template_csv, template_xlsx
+
+PERMISSION = "imports.add_importrun"
+
+
+def may_import(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Members only (404 otherwise), and only those whose role may import (403 otherwise)."""
+
+    @organisation_view
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied("Your role cannot import spreadsheets.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _run(request: HttpRequest, run: int) -> ImportRun:
+    return get_object_or_404(
+        ImportRun.objects.select_related("period", "organisation"),
+        pk=run,
+        organisation=request.organisation,  # type: ignore[attr-defined]
+        user=request.user,
+    )
+
+
+def _importer(run: ImportRun) -> Importer:
+    try:
+        return registry.get(run.dataset)
+    except KeyError as exc:
+        raise Http404("No such dataset") from exc
+
+
+@may_import
+def start(request: HttpRequest) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES, organisation=organisation)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            run = import_run_create(
+                organisation=organisation,
+                period=form.cleaned_data["period"],
+                dataset=form.cleaned_data["dataset"],
+                user=request.user,
+                file_name=upload.name,
+                data=upload.read(),
+                unit=form.cleaned_data["unit"],
+                add_new=bool(form.cleaned_data["add_new"]),
+            )
+            return redirect("imports:preview", org=organisation.slug, run=run.pk)
+    else:
+        period = latest_period(organisation)
+        form = UploadForm(
+            organisation=organisation,
+            initial={"period": period.key if period else "", "dataset": request.GET.get("dataset")},
+        )
+    runs = ImportRun.objects.filter(organisation=organisation).select_related("period", "user")[:15]
+    period = latest_period(organisation)
+    return render(
+        request,
+        "imports/start.html",
+        {
+            "nav": "imports",
+            "form": form,
+            "runs": runs,
+            "importers": registry.all_importers(),
+            "template_period": period,
+        },
+    )
+
+
+@may_import
+def preview(request: HttpRequest, run: int) -> HttpResponse:
+    found = _run(request, run)
+    importer = _importer(found)
+    if found.status == ImportRun.Status.APPLIED:
+        return redirect("imports:done", org=found.organisation.slug, run=found.pk)
+    if found.status == ImportRun.Status.CANCELLED:
+        raise Http404("This import was cancelled")
+    preparation = import_run_prepare(run=found, importer=importer)
+    if preparation.needs_mapping:
+        return redirect("imports:mapping", org=found.organisation.slug, run=found.pk)
+    return _render_preview(request, found, importer, preparation)
+
+
+def _render_preview(
+    request: HttpRequest, run: ImportRun, importer: Importer, preparation: Any, status: int = 200
+) -> HttpResponse:
+    plan = preparation.plan
+    fields = dict(plan.fields)
+    changes = [
+        {
+            "change": change,
+            "fields": [
+                (fields.get(k, k), change.before.get(k, ""), change.after.get(k, ""))
+                for k in change.changed_fields
+            ],
+        }
+        for change in plan.to_write
+    ]
+    return render(
+        request,
+        "imports/preview.html",
+        {
+            "nav": "imports",
+            "run": run,
+            "importer": importer,
+            "plan": plan,
+            "layout": preparation.layout,
+            "unit": preparation.unit,
+            "changes": changes,
+            "unchanged": [c for c in plan.changes if c.action == c.UNCHANGED],
+        },
+        status=status,
+    )
+
+
+@may_import
+def mapping(request: HttpRequest, run: int) -> HttpResponse:
+    found = _run(request, run)
+    if not found.is_open:
+        return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+    importer = _importer(found)
+    preparation = import_run_prepare(run=found, importer=importer)
+    layout = preparation.layout
+    if layout is None:  # the file itself was refused: the preview says why
+        return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+    if request.method == "POST":
+        form = MappingForm(
+            request.POST, importer=importer, layout=layout, initial_mapping=layout.mapping
+        )
+        if form.is_valid():
+            import_run_map(
+                run=found,
+                importer=importer,
+                layout=layout,
+                mapping=form.mapping,
+                user=request.user,
+            )
+            messages.success(
+                request,
+                "Columns matched. Boardpack will remember them for files laid out like this.",
+            )
+            return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+    else:
+        form = MappingForm(importer=importer, layout=layout, initial_mapping=layout.mapping)
+    sample = layout.sheet.rows[layout.header_row : layout.header_row + 3]
+    return render(
+        request,
+        "imports/mapping.html",
+        {
+            "nav": "imports",
+            "run": found,
+            "importer": importer,
+            "layout": layout,
+            "form": form,
+            "sample": [[("" if v is None else str(v)) for v in row] for row in sample],
+        },
+    )
+
+
+@may_import
+@require_POST
+def apply(request: HttpRequest, run: int) -> HttpResponse:
+    found = _run(request, run)
+    importer = _importer(found)
+    try:
+        plan = import_run_apply(
+            run=found, importer=importer, fingerprint=request.POST.get("fingerprint", "")
+        )
+    except ImportRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+    messages.success(
+        request,
+        f"{importer.title} for {found.period.label} imported: "
+        f"{plan.new_count} new, {plan.changed_count} changed.",
+    )
+    return redirect("imports:done", org=found.organisation.slug, run=found.pk)
+
+
+@may_import
+@require_POST
+def cancel(request: HttpRequest, run: int) -> HttpResponse:
+    found = _run(request, run)
+    import_run_cancel(run=found)
+    messages.success(
+        request, f"The import of {found.file_name} was cancelled: nothing was written."
+    )
+    return redirect("imports:start", org=found.organisation.slug)
+
+
+@may_import
+def done(request: HttpRequest, run: int) -> HttpResponse:
+    found = _run(request, run)
+    if found.status != ImportRun.Status.APPLIED:
+        return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+    return render(
+        request, "imports/done.html", {"nav": "imports", "run": found, "importer": _importer(found)}
+    )
+
+
+@may_import
+def template(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    try:
+        importer = registry.get(dataset)
+    except KeyError as exc:
+        raise Http404("No such dataset") from exc
+    key = request.GET.get("period")
+    period = period_or_404(organisation, key) if key else latest_period(organisation)
+    if period is None:
+        raise Http404("No reporting period yet")
+    context = ImportContext(organisation, period, Unit(importer.unit.value))
+    with_figures = request.GET.get("figures") == "1"
+    name = f"{organisation.slug}-{importer.name}-{period.key}{'-figures' if with_figures else ''}"
+    if fmt == "csv":
+        response = HttpResponse(
+            template_csv(importer, context, with_figures=with_figures),
+            content_type="text/csv; charset=utf-8",
+        )
+    else:
+        response = HttpResponse(
+            template_xlsx(importer, context, with_figures=with_figures),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
