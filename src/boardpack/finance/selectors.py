@@ -423,6 +423,7 @@ def dsg_document(organisation: Organisation, period: ReportingPeriod) -> dict[st
         {
             "kind": d.kind,
             "as_at": d.as_at.isoformat(),
+            "as_at_label": f"{d.as_at.day} {d.as_at:%B %Y}",
             "amount": _amount(d.amount),
             "printed": f"£{calc.format_millions(d.amount, d.decimals_reported)}m",
         }

@@ -1,0 +1,112 @@
+"""Finance pages: the MTFP tracker, revenue budget monitoring and the DSG, for any period."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from boardpack.core.access import organisation_view, period_or_404
+from boardpack.core.models import Organisation, ReportingPeriod
+from boardpack.finance import charts, selectors
+from boardpack.finance.models import BudgetLine, DSGLine, SavingPosition
+from boardpack.quality.finance import check_budget, check_dsg, check_savings
+
+TABLES = {
+    "savings": ("MTFP savings tracker", "finance.view_savingline"),
+    "budget": ("Revenue budget monitoring", "finance.view_budgetline"),
+    "dsg": ("Dedicated Schools Grant", "finance.view_dsgblock"),
+}
+
+
+def _periods(organisation: Organisation) -> QuerySet[ReportingPeriod]:
+    return ReportingPeriod.objects.filter(organisation=organisation).order_by("-month")
+
+
+def _periods_with(organisation: Organisation, table: str) -> QuerySet[ReportingPeriod]:
+    reported = {
+        "savings": SavingPosition.objects.filter(line__organisation=organisation),
+        "budget": BudgetLine.objects.filter(service_area__organisation=organisation),
+        "dsg": DSGLine.objects.filter(block__organisation=organisation),
+    }[table]
+    return _periods(organisation).filter(pk__in=reported.values("period"))
+
+
+def _page(request: HttpRequest, table: str, period: str) -> tuple[ReportingPeriod, dict] | None:
+    title, permission = TABLES[table]
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+    reporting_period = period_or_404(request.organisation, period)
+    context = {
+        "nav": "finance",
+        "table": table,
+        "table_title": title,
+        "period": reporting_period,
+        "periods": _periods(request.organisation),
+        "reported_periods": _periods_with(request.organisation, table),
+    }
+    return reporting_period, context
+
+
+def _switched(request: HttpRequest, table: str) -> HttpResponse | None:
+    if request.GET.get("switch"):
+        chosen = period_or_404(request.organisation, request.GET["switch"])
+        return redirect(f"finance:{table}", org=request.organisation.slug, period=chosen.key)
+    return None
+
+
+@organisation_view
+def index(request: HttpRequest) -> HttpResponse:
+    """The latest period with savings (or, failing that, any figures)."""
+    for table in ("savings", "budget", "dsg"):
+        latest = _periods_with(request.organisation, table).first()
+        if latest is not None:
+            return redirect(f"finance:{table}", org=request.organisation.slug, period=latest.key)
+    latest = _periods(request.organisation).first()
+    if latest is None:
+        return render(request, "finance/no_periods.html", {"nav": "finance"})
+    return redirect("finance:savings", org=request.organisation.slug, period=latest.key)
+
+
+@organisation_view
+def savings(request: HttpRequest, period: str) -> HttpResponse:
+    reporting_period, context = _page(request, "savings", period)
+    if switched := _switched(request, "savings"):
+        return switched
+    organisation = request.organisation
+    doc = selectors.savings_document(organisation, reporting_period)
+    context |= {
+        "tracker": selectors.savings_tracker(organisation, reporting_period),
+        "chart": charts.savings_delivery_chart(doc),
+        "findings": check_savings(organisation, reporting_period),
+    }
+    return render(request, "finance/savings.html", context)
+
+
+@organisation_view
+def budget(request: HttpRequest, period: str) -> HttpResponse:
+    reporting_period, context = _page(request, "budget", period)
+    if switched := _switched(request, "budget"):
+        return switched
+    doc = selectors.budget_document(request.organisation, reporting_period)
+    context |= {
+        "doc": doc,
+        "chart": charts.budget_variance_chart(doc) if doc["divisions"] else None,
+        "findings": check_budget(request.organisation, reporting_period),
+    }
+    return render(request, "finance/budget.html", context)
+
+
+@organisation_view
+def dsg(request: HttpRequest, period: str) -> HttpResponse:
+    reporting_period, context = _page(request, "dsg", period)
+    if switched := _switched(request, "dsg"):
+        return switched
+    doc = selectors.dsg_document(request.organisation, reporting_period)
+    context |= {
+        "doc": doc,
+        "chart": charts.dsg_variance_chart(doc) if doc["lines"] else None,
+        "findings": check_dsg(request.organisation, reporting_period),
+    }
+    return render(request, "finance/dsg.html", context)
