@@ -69,7 +69,9 @@ def workstream_detail(request: HttpRequest, period: str, slug: str) -> HttpRespo
             "nav": "programme",
             "period": reporting_period,
             "position": workstream_position(workstream, reporting_period),
-            "history": workstream_history(workstream),
+            "history": [
+                u for u in workstream_history(workstream) if u.period.month < reporting_period.month
+            ],
             "can_edit": can_edit_workstream(request.user, workstream),
         },
     )

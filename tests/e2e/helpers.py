@@ -1,0 +1,244 @@
+"""What every browser test uses: sign in, check a page with axe-core, take a screenshot.
+
+The pattern for a new page: visit it in a journey, then call ``check_accessibility(page)`` (the
+``page`` fixture fails a test that loaded a page without checking it) and, for the pages a reader
+of the README should see, ``screenshot(page, name)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from playwright.sync_api import Page, expect
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOT_DIR = REPO_ROOT / "test-results" / "screenshots"
+AXE_REPORT_DIR = REPO_ROOT / "test-results" / "axe"
+DOCS_SCREENSHOT_DIR = REPO_ROOT / "docs" / "screenshots"
+# BOARDPACK_DOCS_SCREENSHOTS=1 also refreshes the screenshots the README shows.
+UPDATE_DOCS_SCREENSHOTS = os.environ.get("BOARDPACK_DOCS_SCREENSHOTS", "") in {"1", "true", "yes"}
+
+DEMO_PASSWORD = "boardpack-demo-2024"
+SOMERSET_PERIOD = "2024-06"
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+FAILING_IMPACTS = {"serious", "critical"}
+
+_AXE_RUN = """
+async (tags) => {
+  const results = await axe.run(document, {
+    runOnly: { type: "tag", values: tags },
+    resultTypes: ["violations"],
+  });
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    helpUrl: v.helpUrl,
+    nodes: v.nodes.map((n) => ({
+      target: n.target.map(String),
+      html: n.html,
+      summary: n.failureSummary,
+    })),
+  }));
+}
+"""
+# Same page, same content, same width: axe has already answered.
+_axe_cache: dict[str, list[dict]] = {}
+_CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+def without_fragment(url: str) -> str:
+    return urlunsplit(urlsplit(url)._replace(fragment=""))
+
+
+@dataclass
+class PageRecord:
+    """The documents a test's page loaded, and those checked with axe (by URL)."""
+
+    loaded: list[str] = field(default_factory=list)
+    checked: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+    def unchecked(self) -> list[str]:
+        return [url for url in dict.fromkeys(self.loaded) if url not in self.checked]
+
+
+_records: dict[int, PageRecord] = {}
+
+
+def track(page: Page) -> PageRecord:
+    """Record the documents ``page`` loads, JavaScript errors and failed assets."""
+    record = PageRecord()
+    _records[id(page)] = record
+
+    def on_response(response) -> None:
+        request = response.request
+        if request.resource_type == "document":
+            if request.frame == page.main_frame and not 300 <= response.status < 400:
+                record.loaded.append(without_fragment(response.url))
+        elif response.status >= 400:
+            record.problems.append(f"{response.status} for {request.resource_type} {response.url}")
+
+    page.on("response", on_response)
+    page.on("pageerror", lambda error: record.problems.append(f"JavaScript error: {error}"))
+    page.on(
+        "requestfailed",
+        lambda request: record.problems.append(
+            f"request failed: {request.url} ({request.failure})"
+        ),
+    )
+    return record
+
+
+def forget(page: Page) -> PageRecord:
+    return _records.pop(id(page), PageRecord())
+
+
+def _record(page: Page) -> PageRecord:
+    return _records.setdefault(id(page), PageRecord())
+
+
+# Signed-in sessions by username: a test signing in as a user who has signed in before reuses
+# the session cookie instead of the form (password hashing is slow on purpose).
+_sessions: dict[str, list] = {}
+_SIGN_OUT = re.compile("^Sign out")
+
+
+def sign_in(
+    page: Page, username: str, password: str = DEMO_PASSWORD, *, form: bool = False
+) -> None:
+    """Sign in and end on the page Boardpack shows (checked with axe).
+
+    The first sign-in of each user goes through the sign-in page, as a person would; later ones
+    reuse that session unless ``form=True`` (or the session has ended).
+    """
+    if not form and username in _sessions:
+        page.context.add_cookies(_sessions[username])
+        page.goto("/")
+        if page.get_by_role("button", name=_SIGN_OUT).count():
+            check_accessibility(page)
+            return
+        del _sessions[username]
+        page.context.clear_cookies()
+    page.goto("/sign-in/")
+    check_accessibility(page)
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("button", name=_SIGN_OUT)).to_be_attached()
+    check_accessibility(page)
+    _sessions[username] = page.context.cookies()
+
+
+def sign_out(page: Page) -> None:
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():
+        menu.click()
+    page.get_by_role("button", name=_SIGN_OUT).click()
+    page.wait_for_load_state()
+
+
+def format_violations(url: str, title: str, violations: list[dict]) -> str:
+    lines = [
+        f"axe-core found {len(violations)} serious or critical WCAG 2.2 A/AA "
+        f"violation(s) on {url} ({title}):"
+    ]
+    for violation in violations:
+        lines.append(
+            f"  - {violation['id']} [{violation['impact']}] {violation['help']} "
+            f"({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:10]:
+            lines.append(f"      at {' '.join(node['target'])}")
+            lines.append(f"         {node['html'][:200]}")
+            summary = (node.get("summary") or "").replace("\n", "\n           ")
+            if summary:
+                lines.append(f"           {summary}")
+        if len(violation["nodes"]) > 10:
+            lines.append(f"      … and {len(violation['nodes']) - 10} more")
+    return "\n".join(lines)
+
+
+def check_accessibility(page: Page) -> list[dict]:
+    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page as it is now.
+
+    Fails on any serious or critical violation, listing rule, impact and the elements; returns
+    the milder ones (they are also written to ``test-results/axe/``).
+    """
+    page.wait_for_load_state()
+    url = without_fragment(page.url)
+    content = _CSRF.sub(r"\1\2", page.content())
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    key = hashlib.sha256(f"{url}\n{width}\n{content}".encode()).hexdigest()
+    violations = _axe_cache.get(key)
+    if violations is None:
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.add_script_tag(path=str(AXE_SCRIPT))
+        violations = page.evaluate(_AXE_RUN, WCAG_TAGS)
+        _axe_cache[key] = violations
+        if violations:
+            AXE_REPORT_DIR.mkdir(parents=True, exist_ok=True)
+            name = re.sub(r"[^A-Za-z0-9]+", "-", urlsplit(url).path).strip("-") or "home"
+            (AXE_REPORT_DIR / f"{name}-{width}-{key[:8]}.json").write_text(
+                json.dumps({"url": url, "violations": violations}, indent=2)
+            )
+    _record(page).checked.add(url)
+    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+    assert not failing, format_violations(url, page.title(), failing)
+    return violations
+
+
+def screenshot(page: Page, name: str, *, full_page: bool = True, docs: bool = False) -> Path:
+    """Save ``test-results/screenshots/<name>.png``; with ``docs=True`` and
+    ``BOARDPACK_DOCS_SCREENSHOTS=1``, also ``docs/screenshots/<name>.png`` for the README."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="hide")
+    if docs and UPDATE_DOCS_SCREENSHOTS:
+        DOCS_SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, DOCS_SCREENSHOT_DIR / path.name)
+    return path
+
+
+def focused(page: Page) -> dict:
+    """What has the keyboard focus: tag, id, name, classes and text."""
+    return page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          return el ? {
+            tag: el.tagName.toLowerCase(), id: el.id || "", name: el.getAttribute("name") || "",
+            className: typeof el.className === "string" ? el.className : "",
+            text: (el.innerText || el.value || "").trim().slice(0, 200),
+          } : {};
+        }"""
+    )
+
+
+def tab_to(page: Page, matches, *, limit: int = 60, key: str = "Tab") -> dict:
+    """Press Tab until the focused element satisfies ``matches(focused)``; fail after ``limit``."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        current = focused(page)
+        if matches(current):
+            return current
+        seen.append(current.get("text") or current.get("id") or current.get("tag"))
+    raise AssertionError(f"Tab never reached the element; focus went through: {seen}")
+
+
+def page_overflow(page: Page) -> int:
+    """How many CSS pixels the page is wider than the window (0 when nothing scrolls sideways)."""
+    return page.evaluate(
+        "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+        " - window.innerWidth"
+    )
