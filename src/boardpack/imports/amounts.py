@@ -117,13 +117,17 @@ def _parse_text(text: str, *, unit: Unit, to: Unit) -> Decimal | None:
         return None
     if cleaned.lower() in _NIL:
         return Decimal(0)
-    negative, body = _unwrap(cleaned)
     exponent = unit.exponent
-    suffix = _SUFFIX.match(body)
-    if suffix:
-        body = suffix.group("rest").strip()
-        exponent = _SUFFIX_EXPONENTS[suffix.group("suffix").lower()]
-        # "£1.2m)" style leftovers and "(£1.2m)" have been unwrapped already.
+    # The unit may follow the brackets, "(0.1)m", or sit inside them, "(£1.2m)".
+    outer = _SUFFIX.match(cleaned)
+    if outer:
+        cleaned = outer.group("rest").strip()
+        exponent = _SUFFIX_EXPONENTS[outer.group("suffix").lower()]
+    negative, body = _unwrap(cleaned)
+    inner = _SUFFIX.match(body) if not outer else None
+    if inner:
+        body = inner.group("rest").strip()
+        exponent = _SUFFIX_EXPONENTS[inner.group("suffix").lower()]
     if body.endswith("%"):
         raise AmountError(f"{shown!r} is a percentage, not an amount")
     if not body or not any(c.isdigit() for c in body) or not _NUMBER.match(body):

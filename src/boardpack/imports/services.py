@@ -94,6 +94,11 @@ def prepare_import(
     if missing:
         preparation.needs_mapping = True
         preparation.missing = [c.key for c in missing]
+        required = [c for c in importer.columns if c.required]
+        if len(missing) == len(required) and not layout.remembered and mapping is None:
+            # Not one required heading: most likely the wrong file, though the user may match.
+            plan.problems.append(not_the_template(importer, workbook, layout.sheet.name))
+            return preparation
         for column in missing:
             plan.problems.append(
                 Problem(
