@@ -13,7 +13,16 @@ from boardpack.imports.framework import ImportContext
 from boardpack.imports.registry import get
 from boardpack.imports.services import prepare_import
 
-SAVINGS_HEADER = ["Ref", "Description", "Target", "Over-achieved", "Achieved", "On track", "At risk", "Comments"]
+SAVINGS_HEADER = [
+    "Ref",
+    "Description",
+    "Target",
+    "Over-achieved",
+    "Achieved",
+    "On track",
+    "At risk",
+    "Comments",
+]
 
 
 def xlsx(rows: Sequence[Sequence[Any]], *, title: str = "Sheet1") -> bytes:
@@ -36,7 +45,9 @@ def csv_bytes(rows: Sequence[Sequence[Any]], *, encoding: str = "utf-8") -> byte
 
 
 def prepare(dataset: str, organisation, period, data: bytes, name: str = "upload.xlsx", **kw):
-    context = ImportContext(organisation, period, kw.pop("unit", None), add_new=kw.pop("add_new", False))
+    context = ImportContext(
+        organisation, period, kw.pop("unit", None), add_new=kw.pop("add_new", False)
+    )
     return prepare_import(importer=get(dataset), context=context, data=data, file_name=name, **kw)
 
 

@@ -41,7 +41,21 @@ def test_amounts_as_councils_write_them(text, unit, to, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["abc", "1,2,3", "5%", "1e5", "(-5)", "£", "()", "1.2.3", "twelve", "12 34", "--5", "\x00", True],
+    [
+        "abc",
+        "1,2,3",
+        "5%",
+        "1e5",
+        "(-5)",
+        "£",
+        "()",
+        "1.2.3",
+        "twelve",
+        "12 34",
+        "--5",
+        "\x00",
+        True,
+    ],
 )
 def test_text_in_a_money_cell_is_refused_with_a_message(text):
     with pytest.raises(AmountError) as refused:

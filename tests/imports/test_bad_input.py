@@ -46,8 +46,15 @@ def test_a_good_row_plans_a_change(somerset, june):
 
 
 def test_text_in_a_money_cell(somerset, june):
-    problem = only_problem(savings(somerset, june, ["CFE001", "", "about 300k", "", "", "", "", ""]))
-    assert (problem.sheet, problem.row, problem.column, problem.header) == ("MTFP", 2, "C", "Target")
+    problem = only_problem(
+        savings(somerset, june, ["CFE001", "", "about 300k", "", "", "", "", ""])
+    )
+    assert (problem.sheet, problem.row, problem.column, problem.header) == (
+        "MTFP",
+        2,
+        "C",
+        "Target",
+    )
     assert "‘about 300k’" in problem.message or "'about 300k'" in problem.message
     assert "must be an amount of money" in problem.message
 
@@ -104,7 +111,9 @@ def test_nothing_is_written_when_there_is_a_problem(somerset, june):
 
 def test_a_good_plan_applies_in_one_go(somerset, june):
     preparation = savings(somerset, june, CFE001[:7] + ["Applied by import"])
-    apply_plan(importer=get("savings"), context=ImportContext(somerset, june), plan=preparation.plan)
+    apply_plan(
+        importer=get("savings"), context=ImportContext(somerset, june), plan=preparation.plan
+    )
     position = SavingPosition.objects.get(line__reference="CFE001", period=june)
     assert position.comment == "Applied by import"
     assert position.history.first().comment == "Applied by import"
@@ -112,17 +121,35 @@ def test_a_good_plan_applies_in_one_go(somerset, june):
 
 def test_unknown_service_area(somerset, december):
     data = csv_bytes(
-        [["Service Area", "Current Budget £m", "Full Year Projection £m"], ["Underwater Basket Weaving", "1.0", "1.1"]]
+        [
+            ["Service Area", "Current Budget £m", "Full Year Projection £m"],
+            ["Underwater Basket Weaving", "1.0", "1.1"],
+        ]
     )
     problem = only_problem(prepare("budget", somerset, december, data, "b.csv"))
-    assert problem.column == "A" and "no service area called ‘Underwater Basket Weaving’" in problem.message
+    assert (
+        problem.column == "A"
+        and "no service area called ‘Underwater Basket Weaving’" in problem.message
+    )
 
 
 def test_ambiguous_service_line_needs_its_division(somerset, december):
-    data = csv_bytes([["Service Area", "Current Budget £m", "Full Year Projection £m"], ["Central", "0.6", "1.1"]])
-    assert "Children's Social Care" in only_problem(prepare("budget", somerset, december, data, "b.csv")).message
     data = csv_bytes(
-        [["Service Area", "Current Budget £m", "Full Year Projection £m"], ["Commissioning", "", ""], ["Central", "0.7", "0.9"]]
+        [
+            ["Service Area", "Current Budget £m", "Full Year Projection £m"],
+            ["Central", "0.6", "1.1"],
+        ]
+    )
+    assert (
+        "Children's Social Care"
+        in only_problem(prepare("budget", somerset, december, data, "b.csv")).message
+    )
+    data = csv_bytes(
+        [
+            ["Service Area", "Current Budget £m", "Full Year Projection £m"],
+            ["Commissioning", "", ""],
+            ["Central", "0.7", "0.9"],
+        ]
     )
     preparation = prepare("budget", somerset, december, data, "b.csv")
     assert preparation.plan.ok, messages(preparation)
@@ -145,12 +172,25 @@ def test_budget_projection_is_derived_from_the_variance(somerset, december):
 
 
 def test_budget_needs_a_projection_or_a_variance(somerset, december):
-    data = csv_bytes([["Service Area", "Current Budget £m", "Full Year Projection £m"], ["Prevention", "5.7", ""]])
-    assert "projection or the variance" in only_problem(prepare("budget", somerset, december, data, "b.csv")).message
+    data = csv_bytes(
+        [
+            ["Service Area", "Current Budget £m", "Full Year Projection £m"],
+            ["Prevention", "5.7", ""],
+        ]
+    )
+    assert (
+        "projection or the variance"
+        in only_problem(prepare("budget", somerset, december, data, "b.csv")).message
+    )
 
 
 def test_amounts_in_thousands_are_converted(somerset, december):
-    data = csv_bytes([["Service Area", "Current Budget", "Full Year Projection"], ["Prevention", "5,700", "5,800"]])
+    data = csv_bytes(
+        [
+            ["Service Area", "Current Budget", "Full Year Projection"],
+            ["Prevention", "5,700", "5,800"],
+        ]
+    )
     preparation = prepare("budget", somerset, december, data, "b.csv", unit=Unit.THOUSANDS)
     assert preparation.plan.ok and preparation.plan.unchanged_count == 1, messages(preparation)
 
@@ -160,7 +200,9 @@ def test_period_in_the_wrong_form(somerset, june):
     problem = only_problem(prepare("savings", somerset, june, data))
     assert problem.column == "I" and "YYYY-MM" in problem.message
     other = xlsx([SAVINGS_HEADER + ["Period"], CFE001 + ["2024-05"]])
-    assert "import is for 2024-06" in only_problem(prepare("savings", somerset, june, other)).message
+    assert (
+        "import is for 2024-06" in only_problem(prepare("savings", somerset, june, other)).message
+    )
 
 
 def test_file_that_is_not_the_template(somerset, june):
@@ -170,7 +212,15 @@ def test_file_that_is_not_the_template(somerset, june):
 
 
 def test_header_need_not_be_the_first_row(somerset, june):
-    data = xlsx([["Children's Transformation Programme – MTFP Tracker"], [], ["MTFP", "", "24/25"], ["Ref", "", "£", "Over-achieved", "Achieved", "On Track", "At Risk", "Comments"], CFE001])
+    data = xlsx(
+        [
+            ["Children's Transformation Programme – MTFP Tracker"],
+            [],
+            ["MTFP", "", "24/25"],
+            ["Ref", "", "£", "Over-achieved", "Achieved", "On Track", "At Risk", "Comments"],
+            CFE001,
+        ]
+    )
     preparation = prepare("savings", somerset, june, data)
     assert preparation.layout.header_row == 4
     assert preparation.plan.ok, messages(preparation)
@@ -180,13 +230,18 @@ def test_missing_required_column_asks_for_a_mapping(somerset, june):
     data = xlsx([["Ref", "Saving amount", "Achieved"], ["CFE001", "324,500", "149,000"]])
     preparation = prepare("savings", somerset, june, data)
     assert preparation.needs_mapping and preparation.missing == ["target"]
-    mapped = prepare("savings", somerset, june, data, mapping={"reference": 0, "target": 1, "achieved": 2})
+    mapped = prepare(
+        "savings", somerset, june, data, mapping={"reference": 0, "target": 1, "achieved": 2}
+    )
     assert mapped.layout is not None and not mapped.needs_mapping
     assert "add up to £149,000" in messages(mapped)
 
 
 def test_formula_without_cached_value_names_the_cell(somerset, june):
-    data = xlsx([SAVINGS_HEADER, ["CFE001", "", "=SUM(E2:G2)", "", "149000", "175500", "", ""]], title="MTFP")
+    data = xlsx(
+        [SAVINGS_HEADER, ["CFE001", "", "=SUM(E2:G2)", "", "149000", "175500", "", ""]],
+        title="MTFP",
+    )
     problem = only_problem(prepare("savings", somerset, june, data))
     assert problem.cell == "C2" and "formula" in problem.message and "not saved" in problem.message
 
@@ -197,7 +252,9 @@ def test_unreadable_files_become_problems(somerset, june, settings):
         prepare("savings", somerset, june, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     )
     settings.BOARDPACK_MAX_UPLOAD_BYTES = 100
-    assert "largest file" in messages(prepare("savings", somerset, june, xlsx([SAVINGS_HEADER, CFE001])))
+    assert "largest file" in messages(
+        prepare("savings", somerset, june, xlsx([SAVINGS_HEADER, CFE001]))
+    )
 
 
 def test_nul_in_text_is_refused(somerset, june):
@@ -205,12 +262,23 @@ def test_nul_in_text_is_refused(somerset, june):
     problem = only_problem(prepare("savings", somerset, june, data, "s.csv"))
     assert problem.column == "H" and "control characters" in problem.message
     with_nul = csv_bytes([SAVINGS_HEADER, CFE001[:7] + ["bad\x00text"]])
-    assert "not a spreadsheet" in only_problem(prepare("savings", somerset, june, with_nul, "s.csv")).message
+    assert (
+        "not a spreadsheet"
+        in only_problem(prepare("savings", somerset, june, with_nul, "s.csv")).message
+    )
 
 
 def test_unknown_dsg_block(somerset, december):
-    data = csv_bytes([["DSG Block", "Current Budget (£m)", "Full Year Projection (£m)"], ["Pupil Premium", "1", "1"]])
-    assert "no DSG block called ‘Pupil Premium’" in only_problem(prepare("dsg", somerset, december, data, "d.csv")).message
+    data = csv_bytes(
+        [
+            ["DSG Block", "Current Budget (£m)", "Full Year Projection (£m)"],
+            ["Pupil Premium", "1", "1"],
+        ]
+    )
+    assert (
+        "no DSG block called ‘Pupil Premium’"
+        in only_problem(prepare("dsg", somerset, december, data, "d.csv")).message
+    )
 
 
 def test_lines_of_another_organisation_are_unknown(dorset):

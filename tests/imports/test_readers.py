@@ -36,7 +36,10 @@ def test_reads_csv_with_or_without_bom_and_in_cp1252():
 
 def test_reads_semicolon_and_tab_separated_text():
     assert read_spreadsheet(b"Ref;Target\nA;1\n").sheets[0].rows == [["Ref", "Target"], ["A", "1"]]
-    assert read_spreadsheet(b"Ref\tTarget\nA\t1\n").sheets[0].rows == [["Ref", "Target"], ["A", "1"]]
+    assert read_spreadsheet(b"Ref\tTarget\nA\t1\n").sheets[0].rows == [
+        ["Ref", "Target"],
+        ["A", "1"],
+    ]
 
 
 def test_empty_file():
@@ -51,7 +54,9 @@ def test_empty_workbook():
 def test_password_protected_workbook(tmp_path):
     # An encrypted Office file is an OLE compound file holding an EncryptionInfo stream.
     path = tmp_path / "protected.xlsx"
-    path.write_bytes(OLE_SIGNATURE + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 1000)
+    path.write_bytes(
+        OLE_SIGNATURE + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 1000
+    )
     message = refusal(path.read_bytes())
     assert "password-protected" in message
     assert "remove the password" in message

@@ -10,6 +10,7 @@ from boardpack.imports.datasets.common import name_key
 from boardpack.imports.datasets.monitoring import (
     ROW_KIND_COLUMN,
     MonitoringImporter,
+    stated_cells,
     figure_columns,
 )
 from boardpack.imports.framework import PERIOD_COLUMN, Change, Column, ImportContext, Plan, Record
@@ -199,6 +200,7 @@ class BudgetImporter(MonitoringImporter):
             if line is not None:
                 row["current_budget"] = line.current_budget
                 row["projection"] = line.projection
+                row.update(stated_cells(line))
             rows.append(row)
         return rows
 

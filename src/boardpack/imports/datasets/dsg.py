@@ -11,6 +11,7 @@ from boardpack.imports.datasets.common import name_key
 from boardpack.imports.datasets.monitoring import (
     ROW_KIND_COLUMN,
     MonitoringImporter,
+    stated_cells,
     figure_columns,
 )
 from boardpack.imports.framework import PERIOD_COLUMN, Change, Column, ImportContext, Plan, Record
@@ -61,6 +62,12 @@ class DSGImporter(MonitoringImporter):
             if not text:
                 plan.problems.append(record.problem("The DSG block is missing.", "block"))
                 continue
+            has_figures = any(
+                record.get(k) is not None or k in record.failed
+                for k in ("current_budget", "projection", "variance")
+            )
+            if not has_figures:
+                continue  # a block with no monitoring this period, as a template lists it
             block = self._block(text, blocks, names)
             if block is None:
                 known = ", ".join(b.name for b in blocks) or "none yet"
@@ -156,6 +163,7 @@ class DSGImporter(MonitoringImporter):
                 row["block"] = line.row_label or str(block)
                 row["current_budget"] = line.current_budget
                 row["projection"] = line.projection
+                row.update(stated_cells(line))
             rows.append(row)
         return rows
 

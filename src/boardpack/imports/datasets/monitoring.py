@@ -106,6 +106,18 @@ ROW_KIND_COLUMN = Column(
 )
 
 
+def stated_cells(line: Any) -> dict[str, Any]:
+    """A line's stated figures as template cells; ``(0.0)`` is kept as text to keep its sign."""
+    cells: dict[str, Any] = {"marker": line.stated_marker, "direction": line.stated_direction}
+    for key in ("variance", "movement"):
+        value = getattr(line, f"stated_{key}")
+        if value is not None and value == 0 and getattr(line, f"stated_{key}_negative"):
+            cells[key] = f"({abs(value)})"
+        else:
+            cells[key] = value
+    return cells
+
+
 class MonitoringImporter(Importer):
     """Subclasses resolve a row to the line it is about and write it with a finance service."""
 
