@@ -10,8 +10,8 @@ from boardpack.imports.datasets.common import name_key
 from boardpack.imports.datasets.monitoring import (
     ROW_KIND_COLUMN,
     MonitoringImporter,
-    stated_cells,
     figure_columns,
+    stated_cells,
 )
 from boardpack.imports.framework import PERIOD_COLUMN, Change, Column, ImportContext, Plan, Record
 
