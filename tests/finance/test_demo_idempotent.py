@@ -1,9 +1,11 @@
 import pytest
 
+from boardpack.core.models import ReportingPeriod
 from boardpack.demo.loader import load_demo
 from boardpack.finance import models
 
 MODELS = [
+    ReportingPeriod,
     models.SavingLine,
     models.SavingPosition,
     models.SavingsStatedTotal,

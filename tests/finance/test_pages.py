@@ -86,3 +86,17 @@ def test_the_dsg_page_shows_what_the_source_stated_beside_what_is_computed(signe
 def test_the_finance_navigation_links_to_finance(signed_in):
     html = signed_in("office").get("/somerset/programme/2024-06/").content.decode()
     assert 'href="/somerset/finance/"' in html
+
+
+def test_the_admin_shows_only_the_users_own_service_areas(signed_in, dorset):
+    from django.contrib.auth.models import Permission
+
+    from boardpack.accounts.models import User
+
+    user = User.objects.get(username="finance")
+    user.is_staff = True
+    user.save()
+    user.user_permissions.add(Permission.objects.get(codename="view_servicearea"))
+    response = signed_in("finance").get("/admin/finance/servicearea/")
+    assert response.status_code == 200
+    assert "Fostering &amp; Permanence" in response.content.decode()

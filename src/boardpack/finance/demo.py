@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from boardpack.core.models import Organisation
+from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.demo.data import somerset_finance as data
 from boardpack.finance import services
 from boardpack.finance.models import ServiceArea
+from boardpack.periods import Month
 
 
 def load_somerset_finance(orgs: dict[str, Organisation]) -> None:
     from boardpack.demo.loader import SOMERSET, period
 
     somerset = orgs[SOMERSET]
-    june = period(somerset, data.SAVINGS_PERIOD)
+    # June 2024 is the programme's period (with its own title): use it as it is.
+    june = ReportingPeriod.objects.get(
+        organisation=somerset, month=Month.parse(data.SAVINGS_PERIOD).first_day
+    )
     month_7 = period(somerset, data.MONTH_7, data.MONTH_7_TITLE)
     month_9 = period(somerset, data.MONTH_9, data.MONTH_9_TITLE)
     _savings(somerset, june)
