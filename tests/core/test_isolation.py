@@ -11,7 +11,7 @@ import itertools
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import client_for
 
@@ -24,49 +24,83 @@ SAMPLES: dict[str, list[str]] = {
     "period": ["2024-06", "2022-12", "2022-10"],
     "slug": ["local-mainstream-school", "sufficient-homes"],
     "dataset": ["savings", "budget", "dsg"],
+    "fmt": ["xlsx", "csv"],
 }
-IDENTIFIER_PARAMS = {"pk", "id", "run", "run_id", "mapping_id", "line_id"}
-
-PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
 
-def _routes(patterns=None, prefix=""):
+def _somerset_import_run() -> str:
+    from boardpack.accounts.models import User
+    from boardpack.core.models import ReportingPeriod
+    from boardpack.imports.models import ImportRun
+
+    run = ImportRun.objects.create(
+        organisation=ReportingPeriod.objects.get(
+            organisation__slug="somerset", month="2024-06-01"
+        ).organisation,
+        dataset="savings",
+        period=ReportingPeriod.objects.get(organisation__slug="somerset", month="2024-06-01"),
+        user=User.objects.get(username="finance"),
+        file_name="mtfp.csv",
+    )
+    return str(run.pk)
+
+
+# Records a route's identifier points at: made for Somerset, so Dorset must not reach them.
+IDENTIFIER_FACTORIES = {"run": _somerset_import_run}
+# Somerset users who between them may use every page.
+SOMERSET_USERS = ["office", "finance"]
+
+Route = tuple[str, tuple[str, ...]]  # (namespaced URL name, parameter names)
+
+
+def _routes(patterns=None, namespace="", prefix="") -> list[tuple[str, str, tuple[str, ...]]]:
+    found = []
     patterns = get_resolver().url_patterns if patterns is None else patterns
     for pattern in patterns:
         route = prefix + str(pattern.pattern)
         if isinstance(pattern, URLResolver):
             if route.startswith("admin/"):
                 continue
-            yield from _routes(pattern.url_patterns, route)
+            inner = f"{namespace}:{pattern.namespace}" if pattern.namespace else namespace
+            found += _routes(pattern.url_patterns, inner.strip(":"), route)
         elif isinstance(pattern, URLPattern):
-            yield route
+            assert pattern.name, f"Give the route {route!r} a name so it can be checked"
+            params = _parameters(prefix, pattern)
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            found.append((route, name, params))
+    return found
 
 
-def organisation_routes() -> list[str]:
-    return sorted({r for r in _routes() if "<slug:org>" in r})
+def _parameters(prefix: str, pattern: URLPattern) -> tuple[str, ...]:
+    names = re.findall(r"<(?:[^>:]+:)?([^>]+)>", prefix)
+    names += list(pattern.pattern.regex.groupindex)
+    return tuple(names)
+
+
+def organisation_routes() -> list[Route]:
+    return sorted({(name, params) for _r, name, params in _routes() if "org" in params})
 
 
 def api_routes() -> list[str]:
-    return sorted({r for r in _routes() if r.startswith("api/")})
+    return sorted({route for route, _n, _p in _routes() if route.startswith("api/")})
 
 
-def _urls_for(route: str, org: str) -> list[str]:
-    names = [m.group("name") for m in PARAM.finditer(route)]
+def _urls_for(route: Route, org: str) -> list[str]:
+    name, params = route
     choices = []
-    for name in names:
-        if name == "org":
+    for param in params:
+        if param == "org":
             choices.append([org])
-        elif name in SAMPLES:
-            choices.append(SAMPLES[name])
-        elif name in IDENTIFIER_PARAMS:
-            choices.append(["1", "2", "3"])
+        elif param in SAMPLES:
+            choices.append(SAMPLES[param])
+        elif param in IDENTIFIER_FACTORIES:
+            choices.append([IDENTIFIER_FACTORIES[param]()])
         else:
-            pytest.fail(f"Route {route!r} has a parameter {name!r}: add samples for it above")
-    urls = []
-    for combo in itertools.product(*choices):
-        values = iter(combo)
-        urls.append("/" + PARAM.sub(lambda _m, v=values: next(v), route))
-    return urls
+            pytest.fail(f"Route {name!r} has a parameter {param!r}: add samples for it above")
+    return [
+        reverse(name, kwargs=dict(zip(params, combo, strict=True)))
+        for combo in itertools.product(*choices)
+    ]
 
 
 def test_there_are_routes_to_check():
@@ -74,20 +108,22 @@ def test_there_are_routes_to_check():
     assert "api/v1/programme" in api_routes()
 
 
-@pytest.mark.parametrize("route", organisation_routes())
+@pytest.mark.parametrize("route", organisation_routes(), ids=lambda r: r[0])
 def test_dorset_user_gets_404_for_every_somerset_page(route):
-    somerset_user = client_for("office")
     dorset_user = client_for("dorset.office")
     urls = _urls_for(route, "somerset")
-    working = [u for u in urls if somerset_user.get(u).status_code != 404]
+    working = [
+        url
+        for url in urls
+        if any(client_for(u).get(url).status_code != 404 for u in SOMERSET_USERS)
+    ]
+    assert working, f"no sample makes {route[0]} work for Somerset; the check would be vacuous"
     for url in urls:
         assert dorset_user.get(url).status_code == 404, url
         assert dorset_user.post(url, {}).status_code == 404, url
-    if not any(name in route for name in IDENTIFIER_PARAMS):
-        assert working, f"no sample makes {route!r} work for Somerset; the check would be vacuous"
 
 
-@pytest.mark.parametrize("route", organisation_routes())
+@pytest.mark.parametrize("route", organisation_routes(), ids=lambda r: r[0])
 def test_somerset_user_gets_404_for_every_dorset_page(route):
     somerset_user = client_for("office")
     for url in _urls_for(route, "dorset"):
