@@ -122,7 +122,7 @@ def test_unknown_layout_is_mapped_once_and_remembered(signed_in):
     data = xlsx(
         [
             ["Savings tracker June"],
-            ["Code", "Saving", "Value £", "Delivered", "Likely", "Risky", "Notes"],
+            ["Scheme", "Saving", "Value £", "Delivered", "Likely", "Risky", "Notes"],
             ["CFE010", "Cease funding MOMO app", "11,100", "11,100", "", "", "Done"],
         ]
     )

@@ -18,7 +18,10 @@ UNIT_CHOICES = [("", "As the column headings say (otherwise the template's unit)
 
 
 class UploadForm(forms.Form):
-    dataset = forms.ChoiceField(label="What does the file hold?", choices=())
+    # RadioSelect: the template renders radios, and each needs its own id for its label.
+    dataset = forms.ChoiceField(
+        label="What does the file hold?", choices=(), widget=forms.RadioSelect
+    )
     period = forms.CharField(
         label="Reporting period",
         help_text="The period's last month, written YYYY-MM, for example 2024-06.",
@@ -28,6 +31,7 @@ class UploadForm(forms.Form):
         label="What unit are the amounts in?",
         choices=UNIT_CHOICES,
         required=False,
+        widget=forms.RadioSelect,
         help_text="A cell that says its own unit, such as £1.2m, is read as it says.",
     )
     add_new = forms.BooleanField(

@@ -195,17 +195,13 @@ def apply(request: HttpRequest, run: int) -> HttpResponse:
     found = _run(request, run)
     importer = _importer(found)
     try:
-        plan = import_run_apply(
+        import_run_apply(
             run=found, importer=importer, fingerprint=request.POST.get("fingerprint", "")
         )
     except ImportRefused as refused:
         messages.error(request, str(refused))
         return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
-    messages.success(
-        request,
-        f"{importer.title} for {found.period.label} imported: "
-        f"{plan.new_count} new, {plan.changed_count} changed.",
-    )
+    # The confirmation page says what was imported: no banner as well.
     return redirect("imports:done", org=found.organisation.slug, run=found.pk)
 
 

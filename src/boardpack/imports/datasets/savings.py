@@ -48,7 +48,7 @@ class SavingsImporter(Importer):
             "Ref",
             required=True,
             help="The saving's reference, such as CFE016.",
-            aliases=("reference", "saving ref", "mtfp ref", "saving reference", "ref no"),
+            aliases=("reference", "saving ref", "mtfp ref", "saving reference", "ref no", "code"),
         ),
         Column(
             "description",
