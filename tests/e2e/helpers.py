@@ -51,6 +51,33 @@ async (tags) => {
   }));
 }
 """
+# What axe-core no longer reports (its duplicate-id rules are deprecated) but breaks forms for
+# assistive technology and for anyone clicking a label: ids used twice, labels for no element.
+_OWN_CHECKS = """
+() => {
+  const violations = [];
+  const seen = new Map();
+  for (const el of document.querySelectorAll("[id]")) {
+    seen.set(el.id, (seen.get(el.id) || []).concat([el]));
+  }
+  const twice = [...seen.values()].filter((els) => els.length > 1);
+  if (twice.length) violations.push({
+    id: "boardpack-duplicate-id", impact: "serious", help: "ids must be unique",
+    helpUrl: "https://www.w3.org/WAI/WCAG22/Understanding/name-role-value",
+    nodes: twice.flat().map((el) => ({ target: ["#" + el.id], html: el.outerHTML.slice(0, 200),
+      summary: "The id is used more than once: labels and links reach only the first." })),
+  });
+  const orphans = [...document.querySelectorAll("label[for]")].filter(
+    (label) => !document.getElementById(label.htmlFor));
+  if (orphans.length) violations.push({
+    id: "boardpack-label-for", impact: "serious", help: "label for= must name a form field",
+    helpUrl: "https://www.w3.org/WAI/WCAG22/Understanding/info-and-relationships",
+    nodes: orphans.map((el) => ({ target: ["label[for='" + el.htmlFor + "']"],
+      html: el.outerHTML.slice(0, 200), summary: "No element has this id." })),
+  });
+  return violations;
+}
+"""
 # Same page, same content, same width: axe has already answered.
 _axe_cache: dict[str, list[dict]] = {}
 _CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -82,20 +109,26 @@ def track(page: Page) -> PageRecord:
 
     def on_response(response) -> None:
         request = response.request
+        if response.headers.get("content-disposition", "").startswith("attachment"):
+            return  # a download, not a page
         if request.resource_type == "document":
             if request.frame == page.main_frame and not 300 <= response.status < 400:
                 record.loaded.append(without_fragment(response.url))
+        elif "/assets/fonts/" in response.url:
+            # Boardpack is a council's service: GOV.UK's typeface is GOV.UK's alone.
+            record.problems.append(f"GOV.UK's GDS Transport font was loaded: {response.url}")
         elif response.status >= 400:
             record.problems.append(f"{response.status} for {request.resource_type} {response.url}")
 
     page.on("response", on_response)
     page.on("pageerror", lambda error: record.problems.append(f"JavaScript error: {error}"))
-    page.on(
-        "requestfailed",
-        lambda request: record.problems.append(
-            f"request failed: {request.url} ({request.failure})"
-        ),
-    )
+
+    def on_request_failed(request) -> None:
+        if request.resource_type == "document" and request.failure == "net::ERR_ABORTED":
+            return  # a navigation that became a download
+        record.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    page.on("requestfailed", on_request_failed)
     return record
 
 
@@ -111,6 +144,8 @@ def _record(page: Page) -> PageRecord:
 # the session cookie instead of the form (password hashing is slow on purpose).
 _sessions: dict[str, list] = {}
 _SIGN_OUT = re.compile("^Sign out")
+# The sign-out button, also when a narrow screen has folded it into the Menu.
+SIGN_OUT_BUTTON = "form[action$='/sign-out/'] button"
 
 
 def sign_in(
@@ -124,9 +159,10 @@ def sign_in(
     if not form and username in _sessions:
         page.context.add_cookies(_sessions[username])
         page.goto("/")
-        if page.get_by_role("button", name=_SIGN_OUT).count():
+        if page.locator(SIGN_OUT_BUTTON).count():
             check_accessibility(page)
             return
+        check_accessibility(page)  # the sign-in page the ended session was sent to
         del _sessions[username]
         page.context.clear_cookies()
     page.goto("/sign-in/")
@@ -135,23 +171,27 @@ def sign_in(
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
-    expect(page.get_by_role("button", name=_SIGN_OUT)).to_be_attached()
+    expect(page.locator(SIGN_OUT_BUTTON)).to_be_attached()
     check_accessibility(page)
     _sessions[username] = page.context.cookies()
 
 
 def sign_out(page: Page) -> None:
     menu = page.get_by_role("button", name="Menu")
-    if menu.is_visible():
+    if menu.is_visible() and menu.get_attribute("aria-expanded") != "true":
         menu.click()
+    cookies = page.context.cookies()
     page.get_by_role("button", name=_SIGN_OUT).click()
     page.wait_for_load_state()
+    for username, saved in list(_sessions.items()):  # that session has ended
+        if any(cookie in cookies for cookie in saved if cookie["name"] == "sessionid"):
+            del _sessions[username]
 
 
 def format_violations(url: str, title: str, violations: list[dict]) -> str:
     lines = [
-        f"axe-core found {len(violations)} serious or critical WCAG 2.2 A/AA "
-        f"violation(s) on {url} ({title}):"
+        f"axe-core (and Boardpack's own checks) found {len(violations)} serious or critical "
+        f"WCAG 2.2 A/AA violation(s) on {url} ({title}):"
     ]
     for violation in violations:
         lines.append(
@@ -170,7 +210,8 @@ def format_violations(url: str, title: str, violations: list[dict]) -> str:
 
 
 def check_accessibility(page: Page) -> list[dict]:
-    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page as it is now.
+    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page as it is now, and two checks of our
+    own (unique ids, ``label for`` pointing at a field).
 
     Fails on any serious or critical violation, listing rule, impact and the elements; returns
     the milder ones (they are also written to ``test-results/axe/``).
@@ -184,7 +225,7 @@ def check_accessibility(page: Page) -> list[dict]:
     if violations is None:
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.add_script_tag(path=str(AXE_SCRIPT))
-        violations = page.evaluate(_AXE_RUN, WCAG_TAGS)
+        violations = page.evaluate(_AXE_RUN, WCAG_TAGS) + page.evaluate(_OWN_CHECKS)
         _axe_cache[key] = violations
         if violations:
             AXE_REPORT_DIR.mkdir(parents=True, exist_ok=True)
