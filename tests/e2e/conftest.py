@@ -56,6 +56,7 @@ def server() -> Iterator[Server]:
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
+    shutil.rmtree(helpers.AXE_REPORT_DIR, ignore_errors=True)  # this run's findings only
     playwright = sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -239,38 +238,94 @@ def check_accessibility(page: Page) -> list[dict]:
     return violations
 
 
-def screenshot(page: Page, name: str, *, full_page: bool = True, docs: bool = False) -> Path:
-    """Save ``test-results/screenshots/<name>.png``; with ``docs=True`` and
-    ``BOARDPACK_DOCS_SCREENSHOTS=1``, also ``docs/screenshots/<name>.png`` for the README."""
+DOCS_MAX_HEIGHT = 1600  # the README shows the top of a page, not all of it
+
+
+def screenshot(
+    page: Page,
+    name: str,
+    *,
+    full_page: bool = True,
+    docs: bool = False,
+    docs_height: int = DOCS_MAX_HEIGHT,
+) -> Path:
+    """Save ``test-results/screenshots/<name>.png``.
+
+    With ``docs=True`` and ``BOARDPACK_DOCS_SCREENSHOTS=1``, also ``docs/screenshots/<name>.png``
+    for the README: the top of the page, at most ``docs_height`` pixels.
+    """
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOT_DIR / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="hide")
+    options = {"animations": "disabled", "caret": "hide"}
+    page.screenshot(path=str(path), full_page=full_page, **options)
     if docs and UPDATE_DOCS_SCREENSHOTS:
         DOCS_SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, DOCS_SCREENSHOT_DIR / path.name)
+        width, height = page.evaluate(
+            "() => [document.documentElement.clientWidth, document.documentElement.scrollHeight]"
+        )
+        clip = {"x": 0, "y": 0, "width": width, "height": min(height, docs_height)}
+        page.screenshot(
+            path=str(DOCS_SCREENSHOT_DIR / path.name), full_page=True, clip=clip, **options
+        )
     return path
+
+
+_DESCRIBE = """(el) => el ? {
+  tag: el.tagName.toLowerCase(), id: el.id || "", name: el.getAttribute("name") || "",
+  className: typeof el.className === "string" ? el.className : "",
+  text: (el.innerText || el.value || "").trim().slice(0, 200),
+} : {}"""
 
 
 def focused(page: Page) -> dict:
     """What has the keyboard focus: tag, id, name, classes and text."""
-    return page.evaluate(
-        """() => {
-          const el = document.activeElement;
-          return el ? {
-            tag: el.tagName.toLowerCase(), id: el.id || "", name: el.getAttribute("name") || "",
-            className: typeof el.className === "string" ? el.className : "",
-            text: (el.innerText || el.value || "").trim().slice(0, 200),
-          } : {};
-        }"""
-    )
+    return page.evaluate(f"() => ({_DESCRIBE})(document.activeElement)")
+
+
+# WCAG 2.4.7 Focus Visible and 2.4.11 Focus Not Obscured: the focused element (or, for GOV.UK
+# radios and checkboxes, whose inputs are invisible, its label's circle or box) shows an outline,
+# a focus shadow or the focus colour, and is on the screen.
+_FOCUS_SHOWN = """
+() => {
+  const describe = __DESCRIBE__;
+  const problem = (el) => {
+    if (!el || el === document.body) return "";  // past the last element: the browser's own UI
+    let styled = el, pseudo = null;
+    if (el.matches(".govuk-radios__input, .govuk-checkboxes__input")) {
+      styled = document.querySelector(`label[for="${el.id}"]`); pseudo = "::after";
+      if (!styled) return "radio or checkbox without a label";
+      const before = getComputedStyle(styled, "::before");
+      if (before.boxShadow !== "none" || before.outlineStyle !== "none") return "";
+    }
+    const style = getComputedStyle(styled, pseudo);
+    const plain = getComputedStyle(styled);
+    const shown = plain.outlineStyle !== "none" && parseFloat(plain.outlineWidth) >= 2
+      || plain.boxShadow !== "none"
+      || plain.backgroundColor === "rgb(255, 221, 0)"
+      || style.boxShadow !== "none";
+    if (!shown) return "no visible focus indicator on " + el.outerHTML.slice(0, 120);
+    const onScreen = (r) => r.bottom > 0 && r.top < window.innerHeight
+      && r.right > 0 && r.left < window.innerWidth;
+    if (onScreen(el.getBoundingClientRect()) || onScreen(styled.getBoundingClientRect())) {
+      return "";
+    }
+    return "the focused element is off the screen: " + el.outerHTML.slice(0, 120);
+  };
+  const el = document.activeElement;
+  return [problem(el), describe(el)];
+}
+""".replace("__DESCRIBE__", _DESCRIBE)
 
 
 def tab_to(page: Page, matches, *, limit: int = 60, key: str = "Tab") -> dict:
-    """Press Tab until the focused element satisfies ``matches(focused)``; fail after ``limit``."""
+    """Press Tab until the focused element satisfies ``matches(focused)``; fail after ``limit``.
+
+    Every element Tab reaches on the way must show that it has the focus."""
     seen = []
     for _ in range(limit):
         page.keyboard.press(key)
-        current = focused(page)
+        problem, current = page.evaluate(_FOCUS_SHOWN)
+        assert not problem, f"{page.url}: {problem}"
         if matches(current):
             return current
         seen.append(current.get("text") or current.get("id") or current.get("tag"))

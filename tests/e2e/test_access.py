@@ -46,7 +46,7 @@ def test_lead_may_edit_their_own_workstream_but_not_another_leads(page: Page):
     expect(page.get_by_text("You can only edit the workstreams you lead.")).to_be_visible()
     # Still signed in, still in Somerset: the header and navigation are there to go on.
     expect(page.locator(".govuk-generic-header")).to_contain_text("Somerset Council")
-    screenshot(page, "403-another-leads-workstream", docs=True)
+    screenshot(page, "403-another-leads-workstream")
     page.get_by_role("link", name="Go to your Boardpack home page").click()
     expect(page).to_have_url(re.compile(re.escape(SOMERSET) + "$"))
     check_accessibility(page)
@@ -80,11 +80,17 @@ def test_dorset_user_gets_not_found_for_every_somerset_page(page: Page):
         EDUCATION,
         f"{EDUCATION}edit/",
         f"{HOMES}edit/",
+        "/somerset/finance/",
+        f"/somerset/finance/savings/{SOMERSET_PERIOD}/",
+        "/somerset/finance/budget/2022-12/",
+        "/somerset/finance/dsg/2022-12/",
+        "/somerset/imports/",
+        "/somerset/imports/templates/savings.xlsx",
     ):
         expect_not_found(page, url)
         # Nothing of Somerset shows through, not even its name.
         expect(page.locator("body")).not_to_contain_text("Somerset")
-    screenshot(page, "404-another-organisation", docs=True)
+    screenshot(page, "404-another-organisation")
 
 
 def test_unknown_addresses_are_friendly_404s(page: Page):
@@ -103,3 +109,10 @@ def test_unknown_addresses_are_friendly_404s(page: Page):
     page.get_by_role("link", name="Go to your Boardpack home page").click()
     expect(page).to_have_url(re.compile(re.escape(SOMERSET) + "$"))
     check_accessibility(page)
+
+
+def test_only_finance_roles_may_import_spreadsheets(page: Page):
+    sign_in(page, "councillor")
+    expect(page.get_by_role("link", name="Imports", exact=True)).to_have_count(0)
+    expect_no_access(page, "/somerset/imports/")
+    expect(page.get_by_text("Your role cannot import spreadsheets.")).to_be_visible()

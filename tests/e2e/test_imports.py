@@ -58,7 +58,7 @@ def test_finance_officer_sees_every_error_fixes_the_file_and_applies_it(page: Pa
     sign_in(page, "finance")
     page.get_by_role("link", name="Imports", exact=True).click()
     check_accessibility(page)
-    screenshot(page, "imports-start", docs=True)
+    screenshot(page, "imports-start")
     with page.expect_download() as download:
         page.get_by_role("link", name="Excel with figures for MTFP savings").click()
     original = tmp_path / download.value.suggested_filename
@@ -105,7 +105,7 @@ def test_finance_officer_sees_every_error_fixes_the_file_and_applies_it(page: Pa
         changes = page.get_by_role("region", name="Changes")
         expect(changes).to_contain_text("CFE009")
         expect(changes).to_contain_text(NEW_COMMENT)
-        screenshot(page, "imports-preview", docs=True)
+        screenshot(page, "imports-preview")
         apply(page, 1)
         screenshot(page, "imports-done")
 

@@ -27,7 +27,7 @@ def test_sign_in_lands_on_the_latest_programme_overview_and_sign_out_ends_the_se
     page.goto("/sign-in/")
     check_accessibility(page)
     expect(page).to_have_title("Sign in – Boardpack")
-    screenshot(page, "sign-in", docs=True)
+    screenshot(page, "sign-in")
 
     sign_in(page, "office", form=True)
     expect(page).to_have_url(re.compile(re.escape(OVERVIEW) + "$"))

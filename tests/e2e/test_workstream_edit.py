@@ -73,7 +73,7 @@ def test_lead_fixes_bad_input_from_the_error_summary_and_saves(page: Page):
         page.get_by_role("link", name="Edit the update for June 2024").click()
         expect(page).to_have_url(re.compile(re.escape(f"{EDUCATION}edit/") + "$"))
         check_accessibility(page)
-        screenshot(page, "workstream-edit", docs=True)
+        screenshot(page, "workstream-edit")
 
         # Bad input: a point too long in two lists.
         field(page, "Not working well").fill(f"Recruitment is slower than planned\n{TOO_LONG}")
