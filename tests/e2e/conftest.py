@@ -12,6 +12,7 @@ has a database of its own (see ``server.py``).
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -56,6 +57,8 @@ def server() -> Iterator[Server]:
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
+    if not helpers.AXE_SCRIPT.exists():
+        pytest.fail(f"{helpers.AXE_SCRIPT} is missing: `npm ci` installs axe-core")
     shutil.rmtree(helpers.AXE_REPORT_DIR, ignore_errors=True)  # this run's findings only
     playwright = sync_playwright().start()
     try:
@@ -76,11 +79,18 @@ def _new_page(browser: Browser, server: Server, viewport: dict) -> tuple[Browser
     return context, page
 
 
-def _finish(page: Page, context: BrowserContext, server: Server, failed: bool) -> None:
+def _finish(page: Page, context: BrowserContext, server: Server, failed: str) -> None:
     record = helpers.forget(page)
-    context.close()
-    if failed:
+    if failed:  # what the page looked like when the test failed, for whoever reads the CI log
+        failures = helpers.REPO_ROOT / "test-results" / "failures"
+        failures.mkdir(parents=True, exist_ok=True)
+        try:
+            page.screenshot(path=str(failures / f"{failed}.png"), full_page=True)
+        except Exception:  # the page may be gone; the failure itself is what matters
+            pass
+        context.close()
         return
+    context.close()
     problems = list(record.problems)
     unchecked = record.unchecked()
     if unchecked:
@@ -94,8 +104,8 @@ def _finish(page: Page, context: BrowserContext, server: Server, failed: bool) -
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield
-    if report.when == "call":
-        item.bp_failed = report.failed
+    if report.when == "call" and report.failed:
+        item.bp_failed = re.sub(r"[^A-Za-z0-9_.-]+", "-", item.nodeid.split("/")[-1])
     return report
 
 
@@ -104,7 +114,7 @@ def page(request, browser: Browser, server: Server) -> Iterator[Page]:
     """A page at 1280 × 900 in a fresh context, at the server's address (``page.goto("/")``)."""
     context, page = _new_page(browser, server, DESKTOP)
     yield page
-    _finish(page, context, server, getattr(request.node, "bp_failed", False))
+    _finish(page, context, server, getattr(request.node, "bp_failed", ""))
 
 
 @pytest.fixture
@@ -112,4 +122,4 @@ def narrow_page(request, browser: Browser, server: Server) -> Iterator[Page]:
     """A page 320 CSS pixels wide (WCAG 1.4.10 reflow)."""
     context, page = _new_page(browser, server, NARROW)
     yield page
-    _finish(page, context, server, getattr(request.node, "bp_failed", False))
+    _finish(page, context, server, getattr(request.node, "bp_failed", ""))
