@@ -1,8 +1,15 @@
 """What every browser test uses: sign in, check a page with axe-core, take a screenshot.
 
-The pattern for a new page: visit it in a journey, then call ``check_accessibility(page)`` (the
-``page`` fixture fails a test that loaded a page without checking it) and, for the pages a reader
-of the README should see, ``screenshot(page, name)``.
+The pattern a new page follows (see test_programme.py, test_imports.py):
+
+* visit it in a journey, as a person would (``sign_in(page, "finance")``, then follow links);
+* call ``check_accessibility(page)`` on it, and again after anything that changes what is shown
+  (an error summary, an opened ``details``). The ``page`` fixture fails a test that loaded a
+  page (by its URL) without checking it, and one that hit a JavaScript error or a missing asset;
+* keyboard: ``tab_to(page, ...)`` fails when an element Tab reaches shows no focus; add the page
+  to ``test_keyboard.PAGES``; the ``narrow_page`` fixture is 320 px wide, for reflow;
+* ``screenshot(page, name)``; ``docs=True`` for the few the README shows;
+* a test that changes data puts it back (the server's database lives for the whole run).
 """
 
 from __future__ import annotations
