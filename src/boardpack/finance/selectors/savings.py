@@ -1,0 +1,104 @@
+"""Savings (MTFP): positions in a period, totals, the document and the tracker page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from boardpack.core.models import Organisation, ReportingPeriod
+from boardpack.finance import calculations as calc
+from boardpack.finance.models import (
+    SavingPosition,
+    SavingsStatedTotal,
+)
+from boardpack.periods import FinancialYear
+
+SAVING_PARTS = ("over_achieved", "achieved", "on_track", "at_risk")
+SAVING_AMOUNTS = ("target",) + SAVING_PARTS
+
+
+def savings_positions_for_period(
+    organisation: Organisation, period: ReportingPeriod
+) -> list[SavingPosition]:
+    return list(
+        SavingPosition.objects.filter(line__organisation=organisation, period=period)
+        .select_related("line")
+        .order_by("line__financial_year", "line__order", "line__reference")
+    )
+
+
+def savings_totals(positions: list[SavingPosition]) -> dict[str, Decimal]:
+    totals = {name: calc.ZERO for name in SAVING_AMOUNTS}
+    for position in positions:
+        totals["target"] += position.line.target
+        for name in SAVING_PARTS:
+            totals[name] += getattr(position, name)
+    return totals
+
+
+def savings_document(organisation: Organisation, period: ReportingPeriod) -> dict[str, Any]:
+    """``{"period", "lines": [...], "totals": {...}}`` exactly; amounts as strings of £."""
+    positions = savings_positions_for_period(organisation, period)
+    lines = []
+    for position in positions:
+        line = position.line
+        amounts = {"target": line.target} | {p: getattr(position, p) for p in SAVING_PARTS}
+        lines.append(
+            {
+                "ref": line.reference,
+                "description": line.description,
+                **{k: calc.pounds_string(v) for k, v in amounts.items()},
+                "comment": position.comment,
+            }
+        )
+    totals = savings_totals(positions)
+    return {
+        "period": period.key,
+        "lines": lines,
+        "totals": {k: calc.pounds_string(v) for k, v in totals.items()},
+    }
+
+
+@dataclass
+class SavingRow:
+    position: SavingPosition
+    previous: SavingPosition | None
+    changes: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return any(self.changes.values())
+
+
+def savings_tracker(organisation: Organisation, period: ReportingPeriod) -> dict[str, Any]:
+    """The tracker as the page shows it: lines, totals, stated totals and the change of each
+    part since the line's previous reported position."""
+    positions = savings_positions_for_period(organisation, period)
+    earlier = {
+        p.line_id: p
+        for p in SavingPosition.objects.filter(
+            line__in=[p.line for p in positions], period__month__lt=period.month
+        )
+        .select_related("period")
+        .order_by("period__month")
+    }
+    rows = []
+    for position in positions:
+        previous = earlier.get(position.line_id)
+        changes = (
+            {p: getattr(position, p) - getattr(previous, p) for p in SAVING_PARTS}
+            if previous
+            else {}
+        )
+        rows.append(SavingRow(position=position, previous=previous, changes=changes))
+    years = sorted({p.line.financial_year for p in positions})
+    stated = SavingsStatedTotal.objects.filter(organisation=organisation, period=period).first()
+    return {
+        "period": period,
+        "years": [FinancialYear(y) for y in years],
+        "rows": rows,
+        "totals": savings_totals(positions),
+        "stated": stated,
+        "any_previous": any(r.previous for r in rows),
+    }
