@@ -125,11 +125,11 @@ def server_environment(database_url: str, workdir: Path) -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], env: dict[str, str]) -> None:
+def _run(what: str, args: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         raise RuntimeError(
-            f"{' '.join(args[1:])[:80]} failed ({result.returncode}):\n"
+            f"Preparing the browser tests' server: {what} failed ({result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}"
         )
 
@@ -148,7 +148,7 @@ call_command("load_demo")
 def prepare_database(env: dict[str, str]) -> None:
     """``boardpack migrate`` and ``boardpack load_demo`` (in one process: it saves a second)."""
     script = PREPARE_SCRIPT + EXTRA_PERIOD_SCRIPT.format(key=EXTRA_PERIOD)
-    _run([sys.executable, "-c", script], env)
+    _run("migrate + load_demo", [sys.executable, "-c", script], env)
 
 
 def start_server(database_url: str, workdir: Path) -> Server:
