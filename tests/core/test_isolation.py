@@ -148,3 +148,18 @@ def test_api_documents_of_another_organisation_are_404(route):
     for period in SAMPLES["period"]:
         response = dorset_user.get(url, {"period": period})
         assert "Somerset" not in response.content.decode()
+
+
+@pytest.mark.parametrize("route", organisation_routes(), ids=lambda r: r[0])
+def test_anonymous_visitors_are_sent_to_sign_in_from_every_page(route, client):
+    for url in _urls_for(route, "somerset"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/sign-in/?next="), url
+
+
+@pytest.mark.parametrize("route", api_routes())
+def test_anonymous_api_requests_are_401(route, client):
+    response = client.get("/" + route, {"organisation": "somerset", "period": "2024-06"})
+    assert response.status_code == 401
+    assert "somerset" not in response.content.decode().lower()
