@@ -5,6 +5,10 @@ records against the database and say what would change) and ``apply`` (write the
 framework does everything in between that does not depend on the dataset: finding the header row
 in an officer's own sheet, matching its headings to columns, reading every cell into a typed
 value and naming the cell when that fails.
+
+A dataset may also declare further ``tables``, each on a sheet of its own (the DSG allocation
+and deficit beside its monitoring table): they are read the same way, planned by
+``plan_table`` into the same plan, and applied in the same transaction.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from django.core.exceptions import ValidationError
 
@@ -41,6 +45,7 @@ class ApplyFailed(Exception):
 class Kind:
     TEXT = "text"
     MONEY = "money"
+    DATE = "date"
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,17 @@ def unit_from_headers(headers: Iterable[object]) -> Unit | None:
     if re.search(r"£\s*'?000|£k\b", text):
         return Unit.THOUSANDS
     return None
+
+
+def looks_like_total(cells: Iterable[Any]) -> bool:
+    """Whether a row's cells name it a total or subtotal (``Total DSG``, ``sub total``)."""
+    for text in cells:
+        if not isinstance(text, str) or len(text) > 40:
+            continue
+        name = normalise_header(text)
+        if re.fullmatch(r"(?:grand |sub\s*)?totals?|.+ (?:sub\s*)?totals?|totals? .+", name):
+            return True
+    return False
 
 
 def layout_signature(headers: Iterable[object]) -> str:
@@ -151,6 +167,8 @@ class Change:
     before: dict[str, Any]
     after: dict[str, Any]
     payload: Any = None
+    table: str = ""  # the further table the row is from; "" for the dataset's main table
+    sheet: str = ""
 
     @property
     def changed_fields(self) -> list[str]:
@@ -211,9 +229,56 @@ class ImportContext:
     add_new: bool = False  # whether references Boardpack does not know yet may be added
 
 
+class TableShape(Protocol):
+    """What finding and reading a table needs: an importer's main table, or a further one."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def columns(self) -> tuple[Column, ...]: ...
+
+    @property
+    def unit(self) -> Unit: ...
+
+    @property
+    def default_unit(self) -> Unit: ...
+
+    def column(self, key: str) -> Column: ...
+
+    def skip_row(self, record: Record, cells: list[Any]) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Table:
+    """A further table of a dataset, on a sheet of its own.
+
+    A workbook's sheet is this table's when its name holds one of ``sheet_words`` (the DSG
+    export's ``allocation``), or else when a header row in it has every required column. A CSV
+    file holds one table, always read as the dataset's main one.
+    """
+
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    sheet_words: tuple[str, ...]
+    guidance: str = ""
+    unit: Unit = Unit.POUNDS
+    default_unit: Unit = Unit.POUNDS
+    keep_totals: bool = False  # a stated total row is data (kept and checked), not skipped
+    fields_shown: tuple[tuple[str, str], ...] = ()
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    def skip_row(self, record: Record, cells: list[Any]) -> str | None:
+        return "total" if not self.keep_totals and looks_like_total(cells) else None
+
+
 class Importer:
     """Base for a dataset's importer. Subclasses set the class attributes and implement
-    ``plan``, ``apply`` and, for a template with figures, ``current_rows``."""
+    ``plan``, ``apply`` and, for a template with figures, ``current_rows``; a dataset with
+    further ``tables`` also ``plan_table`` and ``table_rows``."""
 
     name: ClassVar[str]
     title: ClassVar[str]
@@ -221,6 +286,7 @@ class Importer:
     unit: ClassVar[Unit] = Unit.POUNDS  # the unit the domain stores amounts in
     default_unit: ClassVar[Unit] = Unit.POUNDS  # the unit a sheet is taken to be in
     guidance: ClassVar[str] = ""
+    tables: ClassVar[tuple[Table, ...]] = ()
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -228,16 +294,20 @@ class Importer:
     def skip_row(self, record: Record, cells: list[Any]) -> str | None:
         """Why a row is not data (a total row), or None when it is. ``cells`` is the whole row,
         mapped or not: a tracker may write TOTALS in a column it does not head."""
-        for text in cells:
-            if not isinstance(text, str) or len(text) > 40:
-                continue
-            name = normalise_header(text)
-            if re.fullmatch(r"(?:grand |sub\s*)?totals?|.+ (?:sub\s*)?totals?|totals? .+", name):
-                return "total"
-        return None
+        return "total" if looks_like_total(cells) else None
 
     def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
         raise NotImplementedError
+
+    def plan_table(
+        self, table: Table, context: ImportContext, records: list[Record], plan: Plan
+    ) -> None:
+        """Add the changes and problems of one of ``tables`` to the plan."""
+        raise NotImplementedError
+
+    def table_rows(self, table: Table, context: ImportContext) -> list[dict[str, Any]]:
+        """One of ``tables``' figures for the period, as template rows keyed by column."""
+        return []
 
     def apply(self, context: ImportContext, plan: Plan) -> None:
         """Write every change; call inside ``transaction.atomic()``. Any refusal by the domain's
@@ -248,7 +318,10 @@ class Importer:
                 self.apply_change(context, change)
             except ValidationError as exc:
                 for messages in exc.message_dict.values():
-                    problems += [Problem(f"{change.label}: {m}", row=change.row) for m in messages]
+                    problems += [
+                        Problem(f"{change.label}: {m}", sheet=change.sheet, row=change.row)
+                        for m in messages
+                    ]
         if problems:
             raise ApplyFailed(problems)
 
@@ -268,7 +341,7 @@ class Importer:
 # Layouts -------------------------------------------------------------------------------
 
 
-def auto_mapping(importer: Importer, headers: list[Any]) -> dict[str, int]:
+def auto_mapping(importer: TableShape, headers: list[Any]) -> dict[str, int]:
     """Columns matched by heading or alias; the first match of each wins."""
     mapping: dict[str, int] = {}
     taken: set[int] = set()
@@ -287,19 +360,34 @@ def auto_mapping(importer: Importer, headers: list[Any]) -> dict[str, int]:
 
 
 def find_layout(
-    importer: Importer,
+    importer: TableShape,
     workbook: Workbook,
     *,
     sheet_name: str | None = None,
     remembered: dict[str, dict[str, int]] | None = None,
+    exclude: Iterable[Sheet] = (),
 ) -> Layout | None:
     """The best header row across the workbook's sheets, or None when no heading is known.
 
     ``remembered`` maps a layout signature to a mapping the user saved for it: a row with that
-    signature wins outright.
+    signature wins outright. ``exclude`` are sheets another table of the dataset holds.
     """
+    if sheet_name:
+        sheets = [workbook.sheet(sheet_name)]
+    else:
+        skipped = [id(s) for s in exclude]
+        sheets = [s for s in workbook.sheets if id(s) not in skipped]
+    return best_layout(importer, sheets, remembered=remembered)
+
+
+def best_layout(
+    importer: TableShape,
+    sheets: list[Sheet],
+    *,
+    remembered: dict[str, dict[str, int]] | None = None,
+) -> Layout | None:
+    """The header row, in any of ``sheets``, that matches most of the table's columns."""
     remembered = remembered or {}
-    sheets = [workbook.sheet(sheet_name)] if sheet_name else workbook.sheets
     best: tuple[int, Layout] | None = None
     for sheet in sheets:
         for row_number, values in enumerate(sheet.rows[:HEADER_SEARCH_ROWS], start=1):
@@ -320,11 +408,11 @@ def find_layout(
     return best[1] if best else None
 
 
-def missing_columns(importer: Importer, layout: Layout) -> list[Column]:
+def missing_columns(importer: TableShape, layout: Layout) -> list[Column]:
     return [c for c in importer.columns if c.required and c.key not in layout.mapping]
 
 
-def not_the_template(importer: Importer, workbook: Workbook, sheet_name: str | None) -> Problem:
+def not_the_template(importer: TableShape, workbook: Workbook, sheet_name: str | None) -> Problem:
     expected = ", ".join(f"‘{c.header}’" for c in importer.columns if c.required)
     where = f"sheet ‘{sheet_name}’" if sheet_name else "any sheet"
     return Problem(
@@ -338,12 +426,12 @@ def not_the_template(importer: Importer, workbook: Workbook, sheet_name: str | N
 # Reading records -----------------------------------------------------------------------
 
 
-def sheet_unit(importer: Importer, context: ImportContext, layout: Layout) -> Unit:
+def sheet_unit(importer: TableShape, context: ImportContext, layout: Layout) -> Unit:
     return context.unit or unit_from_headers(layout.headers) or importer.default_unit
 
 
 def read_records(
-    importer: Importer, context: ImportContext, layout: Layout
+    importer: TableShape, context: ImportContext, layout: Layout
 ) -> tuple[list[Record], list[Problem], list[str]]:
     """Every data row below the header, typed; a problem for each cell that cannot be read."""
     unit = sheet_unit(importer, context, layout)
@@ -438,6 +526,8 @@ def read_cell(column: Column, raw: Any, *, unit: Unit, to: Unit) -> tuple[Any, s
             return parse_amount(raw, unit=unit, to=to), ""
         except AmountError as exc:
             return None, f"{column.header} must be an amount of money. {exc}."
+    if column.kind == Kind.DATE:
+        return read_date(column, raw)
     if raw is None:
         return "", ""
     if isinstance(raw, float) and raw.is_integer():
@@ -450,3 +540,31 @@ def read_cell(column: Column, raw: Any, *, unit: Unit, to: Unit) -> tuple[Any, s
     if len(text) > MAX_TEXT:
         return text[:MAX_TEXT], f"The text is longer than {MAX_TEXT:,} characters."
     return text, ""
+
+
+DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y")
+
+
+def read_date(column: Column, raw: Any) -> tuple[dt.date | None, str]:
+    """A date cell: a real date, ``2023-03-31``, ``31/03/2023`` or ``31 March 2023``."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, ""
+    if isinstance(raw, dt.datetime):
+        return raw.date(), ""
+    if isinstance(raw, dt.date):
+        return raw, ""
+    text = " ".join(str(raw).split())
+    if not isinstance(raw, (int, float, Decimal)):
+        try:
+            # An ISO date, or one with midnight after it as a CSV writes a datetime.
+            return dt.date.fromisoformat(text.removesuffix(" 00:00:00")), ""
+        except ValueError:
+            pass
+        for pattern in DATE_FORMATS:
+            try:
+                return dt.datetime.strptime(text, pattern).date(), ""
+            except ValueError:
+                continue
+    return None, (
+        f"{column.header} must be a date, such as 31/03/2023 or 31 March 2023, not ‘{text[:40]}’."
+    )

@@ -26,6 +26,13 @@ from boardpack.imports.framework import (
 from boardpack.imports.models import ImportRun, SavedLayout
 from boardpack.imports.problems import FileRefused, Problem
 from boardpack.imports.readers import Workbook, read_spreadsheet
+from boardpack.imports.tables import (
+    TableRead,
+    csv_note,
+    locate_tables,
+    read_tables,
+    tables_by_sheet_name,
+)
 
 
 class ImportRefused(Exception):
@@ -44,6 +51,7 @@ class Preparation:
     unit: Unit | None = None
     needs_mapping: bool = False
     missing: list[str] = field(default_factory=list)
+    tables: list[TableRead] = field(default_factory=list)  # the further tables found
 
 
 def remembered_layouts(organisation: Any, dataset: str) -> dict[str, dict[str, int]]:
@@ -70,11 +78,13 @@ def prepare_import(
     plan = Plan(dataset=importer.name)
     try:
         workbook = read_spreadsheet(data, filename=file_name)
+        named = {} if sheet_name else tables_by_sheet_name(importer, workbook)
         layout = find_layout(
             importer,
             workbook,
             sheet_name=sheet_name or None,
             remembered=remembered_layouts(context.organisation, importer.name),
+            exclude=[table_layout.sheet for table_layout in named.values()],
         )
     except FileRefused as refused:
         plan.problems.extend(refused.problems)
@@ -113,7 +123,13 @@ def prepare_import(
     records, problems, notes = read_records(importer, context, layout)
     plan.problems.extend(problems)
     plan.notes.extend(notes)
-    if not records and not problems:
+    if importer.tables and workbook.kind == "csv":
+        plan.notes.append(csv_note(importer))
+    table_layouts, table_problems = locate_tables(importer, workbook, layout, named)
+    preparation.tables, read_problems, table_notes = read_tables(importer, context, table_layouts)
+    plan.problems.extend(table_problems + read_problems)
+    plan.notes.extend(table_notes)
+    if not records and not problems and not any(read.records for read in preparation.tables):
         plan.problems.append(
             Problem(
                 "The sheet has headings but no rows of figures under them.",
@@ -122,16 +138,23 @@ def prepare_import(
             )
         )
         return preparation
-    context = ImportContext(
+    importer.plan(_with_unit(context, preparation.unit), records, plan)
+    for read in preparation.tables:
+        table_unit = sheet_unit(read.table, context, read.layout)
+        importer.plan_table(read.table, _with_unit(context, table_unit), read.records, plan)
+    plan.problems.sort(key=_sort_key)
+    return preparation
+
+
+def _with_unit(context: ImportContext, unit: Unit | None) -> ImportContext:
+    """The context a table is planned in: its amounts in the unit its sheet was read in."""
+    return ImportContext(
         organisation=context.organisation,
         period=context.period,
-        unit=preparation.unit,
+        unit=unit,
         user=context.user,
         add_new=context.add_new,
     )
-    importer.plan(context, records, plan)
-    plan.problems.sort(key=_sort_key)
-    return preparation
 
 
 def _known(importer: Importer, key: str) -> bool:

@@ -8,13 +8,30 @@ from typing import Any
 from boardpack.finance.models import DSGAllocation, DSGBlock, DSGLine
 from boardpack.finance.services import dsg_figures_set
 from boardpack.imports.datasets.common import name_key
+from boardpack.imports.datasets.dsg_tables import (
+    ALLOCATION,
+    DEFICIT,
+    AllocationPlanner,
+    allocation_rows,
+    apply_table_change,
+    deficit_rows,
+    plan_deficit,
+)
 from boardpack.imports.datasets.monitoring import (
     ROW_KIND_COLUMN,
     MonitoringImporter,
     figure_columns,
     stated_cells,
 )
-from boardpack.imports.framework import PERIOD_COLUMN, Change, Column, ImportContext, Plan, Record
+from boardpack.imports.framework import (
+    PERIOD_COLUMN,
+    Change,
+    Column,
+    ImportContext,
+    Plan,
+    Record,
+    Table,
+)
 
 # When a sheet names a block in its own words: the words that identify each kind.
 KEYWORDS = (
@@ -32,8 +49,11 @@ class DSGImporter(MonitoringImporter):
     title = "DSG monitoring"
     guidance = (
         "One row per DSG block (High Needs, Central School Services, Early Years, Schools, "
-        "De-delegated), named as your reports name it. The Total row is computed and skipped."
+        "De-delegated), named as your reports name it. The Total row is computed and skipped. "
+        "The workbook may also hold the year's allocation and the deficit, each on a sheet of "
+        "its own (‘allocation’ and ‘deficit’); a CSV file holds only the monitoring table."
     )
+    tables = (ALLOCATION, DEFICIT)
     columns = (
         ROW_KIND_COLUMN,
         Column(
@@ -140,7 +160,24 @@ class DSGImporter(MonitoringImporter):
                 return next((b for b in blocks if b.kind == kind), None)
         return None
 
+    def plan_table(
+        self, table: Table, context: ImportContext, records: list[Record], plan: Plan
+    ) -> None:
+        if table is DEFICIT:
+            plan_deficit(context, records, plan)
+            return
+        blocks = list(DSGBlock.objects.filter(organisation=context.organisation))
+        names = self._names(blocks)
+        planner = AllocationPlanner(context, plan, lambda text: self._block(text, blocks, names))
+        planner.run(records)
+
+    def table_rows(self, table: Table, context: ImportContext) -> list[dict[str, Any]]:
+        return deficit_rows(context) if table is DEFICIT else allocation_rows(context)
+
     def apply_change(self, context: ImportContext, change: Change) -> None:
+        if change.table:
+            apply_table_change(context, change)
+            return
         dsg_figures_set(
             organisation=context.organisation,
             period=context.period,

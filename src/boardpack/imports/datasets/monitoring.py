@@ -106,6 +106,16 @@ ROW_KIND_COLUMN = Column(
 )
 
 
+def millions_places(value: Decimal, record: Record, plan: Plan) -> Decimal:
+    """An amount in £m to the three places the models keep, with a note when it was rounded."""
+    rounded = value.quantize(PLACES, rounding=ROUND_HALF_UP)
+    if rounded != value:
+        note = f"Row {record.row}: amounts are kept in £m to three places (£1,000), so rounded."
+        if note not in plan.notes:
+            plan.notes.append(note)
+    return rounded.normalize() if rounded == rounded.to_integral() else rounded
+
+
 def stated_cells(line: Any) -> dict[str, Any]:
     """A line's stated figures as template cells; ``(0.0)`` is kept as text to keep its sign."""
     cells: dict[str, Any] = {"marker": line.stated_marker, "direction": line.stated_direction}
@@ -174,12 +184,7 @@ class MonitoringImporter(Importer):
         return values
 
     def _places(self, value: Decimal, record: Record, plan: Plan) -> Decimal:
-        rounded = value.quantize(PLACES, rounding=ROUND_HALF_UP)
-        if rounded != value:
-            note = f"Row {record.row}: amounts are kept in £m to three places (£1,000), so rounded."
-            if note not in plan.notes:
-                plan.notes.append(note)
-        return rounded.normalize() if rounded == rounded.to_integral() else rounded
+        return millions_places(value, record, plan)
 
     def _stated(self, record: Record, plan: Plan, existing: Any) -> dict[str, Any] | None:
         """What the sheet states beside the figures; columns the sheet lacks keep their values."""
