@@ -117,17 +117,23 @@ def _render_preview(
     request: HttpRequest, run: ImportRun, importer: Importer, preparation: Any, status: int = 200
 ) -> HttpResponse:
     plan = preparation.plan
-    fields = dict(plan.fields)
-    changes = [
-        {
-            "change": change,
-            "fields": [
-                (fields.get(k, k), change.before.get(k, ""), change.after.get(k, ""))
-                for k in change.changed_fields
-            ],
-        }
-        for change in plan.to_write
-    ]
+    tables = [("", importer.title, dict(plan.fields))]
+    tables += [(t.key, t.title, dict(t.fields_shown)) for t in importer.tables]
+    groups = []
+    for key, title, fields in tables:
+        changes = [
+            {
+                "change": change,
+                "fields": [
+                    (fields.get(k, k), change.before.get(k, ""), change.after.get(k, ""))
+                    for k in change.changed_fields
+                ],
+            }
+            for change in plan.to_write
+            if change.table == key
+        ]
+        if changes:
+            groups.append({"title": title, "changes": changes})
     return render(
         request,
         "imports/preview.html",
@@ -137,8 +143,9 @@ def _render_preview(
             "importer": importer,
             "plan": plan,
             "layout": preparation.layout,
+            "tables": preparation.tables,
             "unit": preparation.unit,
-            "changes": changes,
+            "groups": groups,
             "unchanged": [c for c in plan.changes if c.action == c.UNCHANGED],
         },
         status=status,

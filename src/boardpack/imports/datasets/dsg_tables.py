@@ -337,7 +337,9 @@ class AllocationPlanner:
         values = {
             "before_recoupment": figures["before_recoupment"],
             "recoupment": figures["recoupment"],
-            "stated_after_recoupment": figures["after"],
+            "stated_after_recoupment": self.stated_after(
+                record, figures, allocation, "stated_after_recoupment"
+            ),
             # How reports name the block; a new allocation keeps the sheet's words.
             "row_label": allocation.row_label
             if allocation is not None
@@ -359,6 +361,19 @@ class AllocationPlanner:
         )
 
     @staticmethod
+    def stated_after(
+        record: Record, figures: dict[str, Decimal | None], existing: Any, field: str
+    ) -> Decimal | None:
+        """The stated allocation after recoupment. A sheet without the column keeps the one
+        stated before, unless the figures it was stated beside have changed."""
+        if "after_recoupment" in record.cells or existing is None:
+            return figures["after"]
+        same = all(
+            getattr(existing, key) == figures[key] for key in ("before_recoupment", "recoupment")
+        )
+        return getattr(existing, field) if same else None
+
+    @staticmethod
     def label(text: str, block: DSGBlock) -> str:
         """A new allocation's row label: the sheet's words, unless they are the block's code."""
         return "" if name_key(text) == name_key(block.kind) else text[:200]
@@ -370,11 +385,15 @@ class AllocationPlanner:
         label = text if text and name_key(text) != "total" else ""
         if not label:
             label = self.total.label if self.total is not None else "Total DSG"
+        figures = {
+            key.replace("after_recoupment", "after"): _millions(record.get(key), record, self.plan)
+            for key in ALLOCATION_FIGURES
+        }
         values = {
             "label": label[:200],
-            "before_recoupment": _millions(record.get("before_recoupment"), record, self.plan),
-            "recoupment": _millions(record.get("recoupment"), record, self.plan),
-            "after_recoupment": _millions(record.get("after_recoupment"), record, self.plan),
+            "before_recoupment": figures["before_recoupment"],
+            "recoupment": figures["recoupment"],
+            "after_recoupment": self.stated_after(record, figures, self.total, "after_recoupment"),
         }
         existing = {k: getattr(self.total, k) for k in values} if self.total is not None else None
         self.plan.changes.append(

@@ -153,6 +153,11 @@ class Command(BaseCommand):
                 + (f", amounts in {unit}" if unit else "")
                 + (" (a layout you mapped before)" if layout.remembered else "")
             )
+        for read in preparation.tables:
+            self.stdout.write(
+                f"Reading the {read.table.title} from sheet ‘{read.layout.sheet.name}’, "
+                f"headings in row {read.layout.header_row}"
+            )
         for change in plan.changes:
             if change.action == change.UNCHANGED:
                 continue
