@@ -380,3 +380,17 @@ def test_preview_lists_allocation_and_deficit_changes(tmp_path, signed_in):
     assert DSGAllocation.objects.get(
         block__organisation__slug="somerset", block__kind="high_needs"
     ).recoupment == Decimal("9.1")
+
+
+def test_a_stated_total_that_differs_from_its_blocks_survives_the_round_trip(
+    tmp_path, somerset, month_9
+):
+    from boardpack.finance.models import DSGAllocationStatedTotal
+
+    stated = DSGAllocationStatedTotal.objects.get(organisation=somerset, financial_year=2022)
+    stated.before_recoupment = Decimal("468.1")  # the source's own total, 0.1 off its blocks
+    stated.save()
+    path = export(tmp_path)
+    run("import", "dsg", str(path), "--period", PERIOD)
+    stated.refresh_from_db()
+    assert stated.before_recoupment == Decimal("468.1")

@@ -129,8 +129,10 @@ def allocation_rows(doc: dict[str, Any]) -> Rows:
                 "",
                 total["label"],
                 allocation["financial_year"],
-                _number(total["before_recoupment"]),
-                _number(total["recoupment"]),
+                # The source's own total where it states one, so that importing this export
+                # back keeps what was stated (the computed sums are in the JSON document).
+                _number(total["stated"].get("before_recoupment", total["before_recoupment"])),
+                _number(total["stated"].get("recoupment", total["recoupment"])),
                 _number(total["after_recoupment"]),
                 _number(total["stated"].get("after_recoupment")),
             ]
