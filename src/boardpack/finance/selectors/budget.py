@@ -23,6 +23,14 @@ from boardpack.finance.selectors.monitoring import (
 )
 
 
+def _division(line: BudgetLine) -> ServiceArea:
+    """The division a monitored service line sits in (a service line always has one)."""
+    division = line.service_area.parent
+    if division is None:
+        raise ValueError(f"{line.service_area} is monitored but belongs to no division")
+    return division
+
+
 def budget_lines_for_period(
     organisation: Organisation, period: ReportingPeriod
 ) -> QuerySet[BudgetLine]:
@@ -48,14 +56,14 @@ def budget_document(organisation: Organisation, period: ReportingPeriod) -> dict
             service_area__organisation=organisation, period=period
         )
     }
-    lines.sort(key=lambda x: (x.service_area.parent.order, x.service_area.order))
+    lines.sort(key=lambda x: (_division(x).order, x.service_area.order))
     divisions: list[dict[str, Any]] = []
     directorate: ServiceArea | None = None
     all_rows: list[dict[str, Any]] = []
     all_previous: list[Decimal | None] = []
     by_division: dict[int, tuple[ServiceArea, list[BudgetLine]]] = {}
     for line in lines:
-        division = line.service_area.parent
+        division = _division(line)
         by_division.setdefault(division.pk, (division, []))[1].append(line)
         directorate = division.parent
     for division, division_lines in by_division.values():

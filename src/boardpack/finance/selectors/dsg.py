@@ -30,7 +30,7 @@ from boardpack.periods import FinancialYear
 def dsg_document(organisation: Organisation, period: ReportingPeriod) -> dict[str, Any]:
     """DSG: the year's allocation, the period's monitoring table and the deficit."""
     year = period.period.financial_year.start_year
-    allocation_rows = []
+    allocation_rows: list[dict[str, Any]] = []
     for allocation in DSGAllocation.objects.filter(
         block__organisation=organisation, financial_year=year
     ).select_related("block"):

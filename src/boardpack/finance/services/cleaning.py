@@ -87,7 +87,7 @@ def clean_period(period: ReportingPeriod, organisation: Organisation) -> Reporti
 
 def save_changes(model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M:
     """Create, or update only what differs; ``full_clean()`` before any save."""
-    obj = model.objects.filter(**lookup).first()
+    obj = model._default_manager.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **values)
     elif all(getattr(obj, k) == v for k, v in values.items()):

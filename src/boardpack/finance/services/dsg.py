@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -115,7 +116,7 @@ def dsg_allocation_stated_total_set(
     recoupment: Amount | None = None,
     after_recoupment: Amount | None = None,
 ) -> DSGAllocationStatedTotal:
-    values = {
+    values: dict[str, Any] = {
         name: clean_amount(value, field=name, places=MILLION_PLACES, required=False)
         for name, value in (
             ("before_recoupment", before_recoupment),

@@ -55,7 +55,7 @@ def monitoring_values(
     row_label: Any = None,
 ) -> dict[str, Any]:
     """A monitoring row's figures, cleaned; ``row_label`` only for rows that keep one."""
-    values = {
+    values: dict[str, Any] = {
         "current_budget": clean_amount(
             current_budget, field="current_budget", places=MILLION_PLACES
         ),
