@@ -184,3 +184,87 @@ class TestEditing:
         assert "There is a problem" in text
         assert f'href="#id_{field}"' in text
         assert (WorkstreamUpdate.history.count(), Escalation.history.count()) == before
+
+
+class TestProjectUpdates:
+    URL = MAINSTREAM + "edit/"
+
+    def data(self, **projects):
+        data = {
+            "rag": "G",
+            "working_well": "Budgets set",
+            "not_working_well": "",
+            "to_escalate": "",
+        }
+        for project_id, (rag, stage, commentary) in projects.items():
+            data.update(
+                {
+                    f"project-{project_id}-rag": rag,
+                    f"project-{project_id}-stage": stage,
+                    f"project-{project_id}-commentary": commentary,
+                }
+            )
+        return data
+
+    def projects(self):
+        from boardpack.programme.models import Project
+
+        return list(
+            Project.objects.filter(workstream__slug="local-mainstream-school").order_by("order")
+        )
+
+    def test_the_form_offers_every_project(self, signed_in):
+        response = signed_in("lead.education").get(self.URL)
+        text = response.content.decode()
+        for project in self.projects():
+            assert f'id="id_project-{project.pk}-rag"' in text
+            assert project.name.replace("&", "&amp;") in text
+
+    def test_lead_sets_project_rag_stage_and_commentary(self, signed_in):
+        from boardpack.programme.models import ProjectUpdate
+
+        plus, assessment = self.projects()[:2]
+        response = signed_in("lead.education").post(
+            self.URL,
+            self.data(
+                **{
+                    str(plus.pk): ("A", "underway", "Pilot in 12 schools"),
+                    str(assessment.pk): ("N", "", ""),
+                }
+            ),
+        )
+        assert response.status_code == 302
+        saved = ProjectUpdate.objects.get(project=plus, period__month="2024-06-01")
+        assert (saved.rag, saved.stage, saved.commentary) == (
+            "A",
+            "underway",
+            "Pilot in 12 schools",
+        )
+        # Saying nothing about a project records nothing.
+        assert not ProjectUpdate.objects.filter(project=assessment).exists()
+        page = signed_in("councillor").get(MAINSTREAM).content.decode()
+        assert "Pilot in 12 schools" in page and "Underway" in page
+
+    @pytest.mark.parametrize(
+        ("values", "message"),
+        [
+            (("P", "underway", ""), "Select Red, Amber, Green or Not rated for Mainstream Plus"),
+            (("", "underway", ""), "Select a RAG status for Mainstream Plus"),
+            (("A", "finished-ish", ""), "Select a stage from the list for Mainstream Plus"),
+            (("A", "", "z" * 1001), "Commentary for Mainstream Plus must be 1000 characters"),
+            (("A", "", "bad\x00"), "Commentary for Mainstream Plus contains a NUL character"),
+        ],
+    )
+    def test_bad_project_input_is_refused_whole(self, signed_in, values, message):
+        from boardpack.programme.models import ProjectUpdate
+
+        plus = self.projects()[0]
+        before = (WorkstreamUpdate.history.count(), ProjectUpdate.history.count())
+        response = signed_in("lead.education").post(self.URL, self.data(**{str(plus.pk): values}))
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "There is a problem" in text
+        assert message in text
+        assert f'href="#id_project-{plus.pk}-' in text
+        assert text.count("<title>Error: ") == 1
+        assert (WorkstreamUpdate.history.count(), ProjectUpdate.history.count()) == before

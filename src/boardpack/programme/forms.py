@@ -3,6 +3,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 
 from boardpack.core.models import RAG
 from boardpack.core.points import PointsError, parse_points
+from boardpack.programme.models import Project, Stage
 
 POINTS_HELP = (
     "One point per line, starting with a dash (-). To group points under a heading, put the "
@@ -69,3 +70,48 @@ class WorkstreamUpdateForm(forms.Form):
                 "Enter at least one point in working well or not working well",
             )
         return cleaned
+
+
+MAX_COMMENTARY = 1000
+
+
+class ProjectUpdateForm(forms.Form):
+    """One project's RAG, stage and commentary, inside a workstream's update."""
+
+    rag = forms.ChoiceField(label="RAG status", choices=RAG.choices)
+    stage = forms.ChoiceField(label="Stage", choices=Stage.choices, required=False)
+    commentary = forms.CharField(
+        label="Commentary",
+        required=False,
+        max_length=MAX_COMMENTARY,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, project: Project, **kwargs):
+        kwargs.setdefault("prefix", f"project-{project.pk}")
+        super().__init__(*args, **kwargs)
+        self.project = project
+        name = project.name
+        self.fields["rag"].error_messages.update(
+            required=f"Select a RAG status for {name}",
+            invalid_choice=f"Select Red, Amber, Green or Not rated for {name}",
+        )
+        self.fields["stage"].error_messages["invalid_choice"] = (
+            f"Select a stage from the list for {name}"
+        )
+        self.fields["commentary"].error_messages["max_length"] = (
+            f"Commentary for {name} must be {MAX_COMMENTARY} characters or fewer"
+        )
+        self.fields["commentary"].validators = [
+            v
+            for v in self.fields["commentary"].validators
+            if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+    def clean_commentary(self) -> str:
+        text = self.cleaned_data["commentary"]
+        if "\x00" in text:
+            raise forms.ValidationError(
+                f"Commentary for {self.project.name} contains a NUL character; remove it"
+            )
+        return text

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 
 from boardpack.core.models import RAG, ReportingPeriod
-from boardpack.programme.models import Escalation, Workstream, WorkstreamUpdate
+from boardpack.programme.models import (
+    Escalation,
+    Project,
+    ProjectUpdate,
+    Stage,
+    Workstream,
+    WorkstreamUpdate,
+)
+
+
+@dataclass(frozen=True)
+class ProjectPosition:
+    project: Project
+    rag: str = RAG.NOT_RATED
+    stage: str = Stage.NOT_RECORDED
+    commentary: str = ""
 
 
 def can_edit_workstream(user: Any, workstream: Workstream) -> bool:
@@ -27,6 +44,7 @@ def workstream_update_submit(
     working_well: list[dict[str, str]],
     not_working_well: list[dict[str, str]],
     to_escalate: list[dict[str, str]],
+    projects: Sequence[ProjectPosition] = (),
 ) -> WorkstreamUpdate:
     """Save a workstream's update for a period, and its escalations as records of their own.
 
@@ -67,4 +85,26 @@ def workstream_update_submit(
     for escalation in existing.values():
         if escalation.pk not in kept:
             escalation.delete()
+    for position in projects:
+        _project_update_save(position, workstream=workstream, period=period)
     return update
+
+
+def _project_update_save(
+    position: ProjectPosition, *, workstream: Workstream, period: ReportingPeriod
+) -> None:
+    """Save a project's position when it says something new; history keeps the old one."""
+    if position.project.workstream_id != workstream.pk:
+        raise ValueError(f"{position.project} is not a project of {workstream}")
+    values = {"rag": position.rag, "stage": position.stage, "commentary": position.commentary}
+    update = ProjectUpdate.objects.filter(project=position.project, period=period).first()
+    if update is None:
+        if values == {"rag": RAG.NOT_RATED, "stage": Stage.NOT_RECORDED, "commentary": ""}:
+            return  # nothing said yet: no record of nothing
+        update = ProjectUpdate(project=position.project, period=period)
+    elif all(getattr(update, key) == value for key, value in values.items()):
+        return
+    for key, value in values.items():
+        setattr(update, key, value)
+    update.full_clean()
+    update.save()

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from boardpack.core.access import latest_period, organisation_view, period_or_404
 from boardpack.core.models import ReportingPeriod
 from boardpack.core.points import format_points
-from boardpack.programme.forms import WorkstreamUpdateForm
+from boardpack.programme.forms import ProjectUpdateForm, WorkstreamUpdateForm
 from boardpack.programme.selectors import (
     programme_for,
     programme_position,
@@ -14,7 +14,11 @@ from boardpack.programme.selectors import (
     workstream_position,
     workstreams_for,
 )
-from boardpack.programme.services import can_edit_workstream, workstream_update_submit
+from boardpack.programme.services import (
+    ProjectPosition,
+    can_edit_workstream,
+    workstream_update_submit,
+)
 
 
 def _periods(organisation):
@@ -54,6 +58,10 @@ def overview(request: HttpRequest, period: str) -> HttpResponse:
     )
 
 
+def _sent(data, prefix: str) -> bool:
+    return any(key.startswith(prefix + "-") for key in data)
+
+
 def _workstream(request: HttpRequest, slug: str):
     return get_object_or_404(workstreams_for(request.organisation), slug=slug)
 
@@ -86,9 +94,20 @@ def workstream_update_edit(request: HttpRequest, period: str, slug: str) -> Http
     if reporting_period.status == ReportingPeriod.Status.CLOSED:
         raise PermissionDenied("This period is closed for updates.")
     position = workstream_position(workstream, reporting_period)
-    if request.method == "POST":
-        form = WorkstreamUpdateForm(request.POST)
-        if form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    # A project whose fields were not sent at all is left as it is.
+    project_forms = [
+        ProjectUpdateForm(
+            data if data is not None and _sent(data, f"project-{row.project.pk}") else None,
+            project=row.project,
+            initial={"rag": row.rag, "stage": row.stage, "commentary": row.commentary},
+        )
+        for row in position.projects
+    ]
+    if data is not None:
+        form = WorkstreamUpdateForm(data)
+        valid = [f.is_valid() for f in [form, *project_forms] if f.is_bound]
+        if all(valid):
             workstream_update_submit(
                 workstream=workstream,
                 period=reporting_period,
@@ -96,6 +115,11 @@ def workstream_update_edit(request: HttpRequest, period: str, slug: str) -> Http
                 working_well=form.cleaned_data["working_well"],
                 not_working_well=form.cleaned_data["not_working_well"],
                 to_escalate=form.cleaned_data["to_escalate"],
+                projects=[
+                    ProjectPosition(project=f.project, **f.cleaned_data)
+                    for f in project_forms
+                    if f.is_bound
+                ],
             )
             messages.success(request, f"Update for {workstream.name} saved.")
             return redirect(
@@ -118,5 +142,12 @@ def workstream_update_edit(request: HttpRequest, period: str, slug: str) -> Http
     return render(
         request,
         "programme/workstream_update_form.html",
-        {"nav": "programme", "period": reporting_period, "workstream": workstream, "form": form},
+        {
+            "nav": "programme",
+            "period": reporting_period,
+            "workstream": workstream,
+            "form": form,
+            "extra_forms": project_forms,
+            "has_errors": any(f.errors for f in project_forms),
+        },
     )

@@ -28,3 +28,12 @@ def rag_tag(value: str) -> str:
 @register.filter
 def field_id(bound_field) -> str:
     return bound_field.auto_id or ""
+
+
+@register.simple_tag
+def forms_with_errors(form=None, extra_forms=None) -> list:
+    """The page's form and any further forms on it (``extra_forms``) that hold errors."""
+    forms = ([form] if form is not None and hasattr(form, "errors") else []) + list(
+        extra_forms or []
+    )
+    return [f for f in forms if f.errors]
