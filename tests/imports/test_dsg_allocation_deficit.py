@@ -298,12 +298,12 @@ def test_a_sheet_named_allocation_without_its_columns_is_named(somerset, month_9
 def test_a_refusal_while_applying_rolls_back_the_monitoring_rows_too(
     tmp_path, somerset, month_9, monkeypatch
 ):
-    from boardpack.imports.datasets import dsg_tables
+    from boardpack.imports.datasets.dsg import deficit
 
     def refuse(**kwargs):
         raise ValidationError({"amount": "Refused for the test."})
 
-    monkeypatch.setattr(dsg_tables, "dsg_deficit_set", refuse)
+    monkeypatch.setattr(deficit, "dsg_deficit_set", refuse)
     path = export(tmp_path)
     edit(path, "dsg", row_of(path, "dsg", ("line", "high_needs")), "projection", 72.0)
     edit(path, "deficit", row_of(path, "deficit", ("forecast",)), "amount", 25)

@@ -1,26 +1,21 @@
-"""The DSG allocation and deficit: the two further tables of the ``dsg`` dataset.
+"""The DSG allocation, a further table of the ``dsg`` dataset.
 
 The allocation is the financial year's (the year of the period imported): each block's
 allocation before recoupment and deductions, the recoupment and deductions, and the allocation
 after them as the source states it (derived when it is not). A "Total DSG" row is kept as the
-stated total, which ``boardpack check`` compares with the blocks' sum. The deficit rows are the
-cumulative deficit reported in the period, actual or forecast, at a date.
+stated total, which ``boardpack check`` compares with the blocks' sum.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from boardpack.finance.models import DSGAllocation, DSGAllocationStatedTotal, DSGBlock, DSGDeficit
-from boardpack.finance.services import (
-    dsg_allocation_set,
-    dsg_allocation_stated_total_set,
-    dsg_deficit_set,
-)
+from boardpack.finance.models import DSGAllocation, DSGAllocationStatedTotal, DSGBlock
+from boardpack.finance.services import dsg_allocation_set, dsg_allocation_stated_total_set
 from boardpack.imports.amounts import Unit
 from boardpack.imports.datasets.common import half_unit, name_key, plain
+from boardpack.imports.datasets.dsg.shared import block_column, table_change
 from boardpack.imports.datasets.monitoring import ROW_KIND_COLUMN, millions_places
 from boardpack.imports.framework import (
     Change,
@@ -35,12 +30,6 @@ from boardpack.imports.framework import (
 from boardpack.periods import FinancialYear, PeriodError
 
 ALLOCATION_FIGURES = ("before_recoupment", "recoupment", "after_recoupment")
-DEFICIT_KINDS = {
-    "actual": DSGDeficit.Kind.ACTUAL,
-    "forecast": DSGDeficit.Kind.FORECAST,
-    "projected": DSGDeficit.Kind.FORECAST,
-    "projection": DSGDeficit.Kind.FORECAST,
-}
 
 ALLOCATION = Table(
     key="allocation",
@@ -57,13 +46,7 @@ ALLOCATION = Table(
     ),
     columns=(
         ROW_KIND_COLUMN,
-        Column(
-            "block",
-            "DSG block",
-            required=True,
-            help="The block, such as High Needs Block (HNB); Total DSG for the stated total.",
-            aliases=("block", "dsg", "grant block", "dsg block name"),
-        ),
+        block_column("The block, such as High Needs Block (HNB); Total DSG for the stated total."),
         Column(
             "financial_year",
             "Financial year",
@@ -119,44 +102,6 @@ ALLOCATION = Table(
     ),
 )
 
-DEFICIT = Table(
-    key="deficit",
-    title="DSG deficit",
-    sheet_words=("deficit", "deficits"),
-    unit=Unit.MILLIONS,
-    default_unit=Unit.MILLIONS,
-    guidance=(
-        "Sheet ‘deficit’: the cumulative DSG deficit reported this period, one row per figure: "
-        "Actual or Forecast, the date it is at, and the amount."
-    ),
-    columns=(
-        Column(
-            "kind",
-            "Actual or forecast",
-            required=True,
-            help="Actual, or Forecast.",
-            aliases=("kind", "type", "actual/forecast", "actual forecast", "status"),
-        ),
-        Column(
-            "as_at",
-            "As at",
-            kind=Kind.DATE,
-            required=True,
-            help="The date the deficit is at, such as 31/03/2023.",
-            aliases=("as at date", "date", "at"),
-        ),
-        Column(
-            "amount",
-            "Cumulative deficit",
-            kind=Kind.MONEY,
-            required=True,
-            help="The cumulative DSG deficit.",
-            aliases=("amount", "deficit", "dsg deficit", "cumulative dsg deficit"),
-        ),
-    ),
-    fields_shown=(("amount", "Cumulative deficit £m"),),
-)
-
 
 def financial_year(context: ImportContext) -> FinancialYear:
     year: FinancialYear = context.period.period.financial_year
@@ -205,37 +150,6 @@ def _allocation_shown(values: dict[str, Any] | None, *, stated_key: str) -> dict
         derived = values["before_recoupment"] - values["recoupment"]
         shown["after_recoupment"] = f"{plain(derived)} (derived)"
     return shown
-
-
-def _change(
-    *,
-    record: Record,
-    key: str,
-    label: str,
-    existing: dict[str, Any] | None,
-    values: dict[str, Any],
-    before: dict[str, str],
-    after: dict[str, str],
-    payload: dict[str, Any],
-    table: Table,
-) -> Change:
-    if existing is None:
-        action = Change.NEW
-    elif any(existing[k] != v for k, v in values.items()):
-        action = Change.CHANGED
-    else:
-        action = Change.UNCHANGED
-    return Change(
-        action=action,
-        key=f"{table.key}:{key}",
-        label=label,
-        row=record.row,
-        before=before,
-        after=after,
-        payload=payload,
-        table=table.key,
-        sheet=record.sheet,
-    )
 
 
 class AllocationPlanner:
@@ -345,19 +259,14 @@ class AllocationPlanner:
             if allocation is not None
             else self.label(text, block),
         }
-        existing = {k: getattr(allocation, k) for k in values} if allocation is not None else None
-        self.plan.changes.append(
-            _change(
-                record=record,
-                key=block.kind,
-                label=f"{block.name}, allocation {self.year.label}",
-                existing=existing,
-                values=values,
-                before=_allocation_shown(existing, stated_key="stated_after_recoupment"),
-                after=_allocation_shown(values, stated_key="stated_after_recoupment"),
-                payload={"block": block, **values},
-                table=ALLOCATION,
-            )
+        self.add_change(
+            record,
+            allocation,
+            values,
+            key=block.kind,
+            label=f"{block.name}, allocation {self.year.label}",
+            stated_key="stated_after_recoupment",
+            payload={"block": block, **values},
         )
 
     @staticmethod
@@ -395,97 +304,48 @@ class AllocationPlanner:
             "recoupment": figures["recoupment"],
             "after_recoupment": self.stated_after(record, figures, self.total, "after_recoupment"),
         }
-        existing = {k: getattr(self.total, k) for k in values} if self.total is not None else None
+        self.add_change(
+            record,
+            self.total,
+            values,
+            key="total",
+            label=f"{label}, allocation {self.year.label} (as stated)",
+            stated_key="after_recoupment",
+            payload={"total": True, **values},
+        )
+
+    def add_change(
+        self,
+        record: Record,
+        current: Any,
+        values: dict[str, Any],
+        *,
+        key: str,
+        label: str,
+        stated_key: str,
+        payload: dict[str, Any],
+    ) -> None:
+        """A row's change against ``current``, the allocation or stated total saved before."""
+        existing = {k: getattr(current, k) for k in values} if current is not None else None
         self.plan.changes.append(
-            _change(
+            table_change(
                 record=record,
-                key="total",
-                label=f"{label}, allocation {self.year.label} (as stated)",
+                key=key,
+                label=label,
                 existing=existing,
                 values=values,
-                before=_allocation_shown(existing, stated_key="after_recoupment"),
-                after=_allocation_shown(values, stated_key="after_recoupment"),
-                payload={"total": True, **values},
+                before=_allocation_shown(existing, stated_key=stated_key),
+                after=_allocation_shown(values, stated_key=stated_key),
+                payload=payload,
                 table=ALLOCATION,
             )
         )
 
 
-def plan_deficit(context: ImportContext, records: list[Record], plan: Plan) -> None:
-    existing = {
-        (d.kind, d.as_at): d
-        for d in DSGDeficit.objects.filter(organisation=context.organisation, period=context.period)
-    }
-    seen: dict[tuple[str, dt.date], int] = {}
-    for record in records:
-        kind = _deficit_kind(record, plan)
-        as_at, amount = record.get("as_at"), record.get("amount")
-        if as_at is None and record.ok("as_at"):
-            plan.problems.append(record.problem("Give the date the deficit is at.", "as_at"))
-        if amount is None and record.ok("amount"):
-            plan.problems.append(record.problem("The deficit amount is missing.", "amount"))
-        if kind is None or as_at is None or amount is None:
-            continue
-        if (kind, as_at) in seen:
-            plan.problems.append(
-                record.problem(
-                    f"The {kind} deficit at {as_at:%d/%m/%Y} appears twice: also in row "
-                    f"{seen[(kind, as_at)]}.",
-                    "as_at",
-                )
-            )
-            continue
-        seen[(kind, as_at)] = record.row
-        amount = millions_places(amount, record, plan)
-        found = existing.get((kind, as_at))
-        # £24m is reported to no places, £20.1m to one: an unchanged amount keeps how it was.
-        if found is not None and found.amount == amount:
-            decimals = found.decimals_reported
-        else:
-            exponent = amount.normalize().as_tuple().exponent
-            decimals = min(3, max(0, -exponent)) if isinstance(exponent, int) else 1
-        values = {"amount": amount, "decimals_reported": decimals}
-        before = {"amount": plain(found.amount)} if found is not None else {}
-        plan.changes.append(
-            _change(
-                record=record,
-                key=f"{kind}:{as_at.isoformat()}",
-                label=f"DSG deficit, {kind} at {as_at.day} {as_at:%B %Y}",
-                existing=({k: getattr(found, k) for k in values} if found is not None else None),
-                values=values,
-                before=before,
-                after={"amount": plain(amount)},
-                payload={"kind": kind, "as_at": as_at, **values},
-                table=DEFICIT,
-            )
-        )
-
-
-def _deficit_kind(record: Record, plan: Plan) -> str | None:
-    text = name_key(record.get("kind"))
-    if not text:
-        plan.problems.append(
-            record.problem("Say whether the deficit is Actual or Forecast.", "kind")
-        )
-        return None
-    kind = DEFICIT_KINDS.get(text.split()[0])
-    if kind is None:
-        plan.problems.append(
-            record.problem(
-                f"The deficit is Actual or Forecast, not ‘{str(record.get('kind'))[:30]}’.",
-                "kind",
-            )
-        )
-        return None
-    return str(kind.value)
-
-
-def apply_table_change(context: ImportContext, change: Change) -> None:
+def apply_allocation_change(context: ImportContext, change: Change) -> None:
     payload = dict(change.payload)
     year = financial_year(context).start_year
-    if change.table == DEFICIT.key:
-        dsg_deficit_set(organisation=context.organisation, period=context.period, **payload)
-    elif payload.pop("total", False):
+    if payload.pop("total", False):
         dsg_allocation_stated_total_set(
             organisation=context.organisation, financial_year=year, **payload
         )
@@ -529,12 +389,3 @@ def allocation_rows(context: ImportContext) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def deficit_rows(context: ImportContext) -> list[dict[str, Any]]:
-    return [
-        {"kind": d.get_kind_display(), "as_at": d.as_at, "amount": d.amount}
-        for d in DSGDeficit.objects.filter(
-            organisation=context.organisation, period=context.period
-        ).order_by("as_at")
-    ]

@@ -8,15 +8,19 @@ from typing import Any
 from boardpack.finance.models import DSGAllocation, DSGBlock, DSGLine
 from boardpack.finance.services import dsg_figures_set
 from boardpack.imports.datasets.common import name_key
-from boardpack.imports.datasets.dsg_tables import (
+from boardpack.imports.datasets.dsg.allocation import (
     ALLOCATION,
-    DEFICIT,
     AllocationPlanner,
     allocation_rows,
-    apply_table_change,
+    apply_allocation_change,
+)
+from boardpack.imports.datasets.dsg.deficit import (
+    DEFICIT,
+    apply_deficit_change,
     deficit_rows,
     plan_deficit,
 )
+from boardpack.imports.datasets.dsg.shared import block_column
 from boardpack.imports.datasets.monitoring import (
     ROW_KIND_COLUMN,
     MonitoringImporter,
@@ -26,7 +30,6 @@ from boardpack.imports.datasets.monitoring import (
 from boardpack.imports.framework import (
     PERIOD_COLUMN,
     Change,
-    Column,
     ImportContext,
     Plan,
     Record,
@@ -56,13 +59,7 @@ class DSGImporter(MonitoringImporter):
     tables = (ALLOCATION, DEFICIT)
     columns = (
         ROW_KIND_COLUMN,
-        Column(
-            "block",
-            "DSG block",
-            required=True,
-            help="The block, such as High Needs Block (HNB).",
-            aliases=("block", "dsg", "grant block", "dsg block name"),
-        ),
+        block_column("The block, such as High Needs Block (HNB)."),
         *figure_columns(),
         PERIOD_COLUMN,
     )
@@ -175,8 +172,11 @@ class DSGImporter(MonitoringImporter):
         return deficit_rows(context) if table is DEFICIT else allocation_rows(context)
 
     def apply_change(self, context: ImportContext, change: Change) -> None:
+        if change.table == DEFICIT.key:
+            apply_deficit_change(context, change)
+            return
         if change.table:
-            apply_table_change(context, change)
+            apply_allocation_change(context, change)
             return
         dsg_figures_set(
             organisation=context.organisation,
