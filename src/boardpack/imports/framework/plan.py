@@ -1,0 +1,120 @@
+"""Records, changes and plans: what a sheet's rows say, and what importing them would do."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from boardpack.imports.amounts import Unit
+from boardpack.imports.problems import Problem
+
+
+class ApplyFailed(Exception):
+    """The domain refused a change while applying: the transaction must roll back."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Record:
+    """One data row, read into typed values; ``failed`` holds the fields that could not be."""
+
+    row: int
+    values: dict[str, Any]
+    failed: set[str] = field(default_factory=set)
+    raw: dict[str, Any] = field(default_factory=dict)
+    sheet: str = ""
+    cells: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (index, heading)
+
+    def problem(self, message: str, key: str | None = None) -> Problem:
+        """A problem in this row, at the cell of column ``key`` when the sheet has one."""
+        if key is not None and key in self.cells:
+            index, header = self.cells[key]
+            return Problem.at(message, sheet=self.sheet, row=self.row, index=index, header=header)
+        return Problem(message, sheet=self.sheet, row=self.row)
+
+    def ok(self, *keys: str) -> bool:
+        return not self.failed.intersection(keys)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+@dataclass
+class Change:
+    """What importing one row would do: ``action`` is new, changed or unchanged."""
+
+    NEW: ClassVar[str] = "new"
+    CHANGED: ClassVar[str] = "changed"
+    UNCHANGED: ClassVar[str] = "unchanged"
+
+    action: str
+    key: str
+    label: str
+    row: int | None
+    before: dict[str, Any]
+    after: dict[str, Any]
+    payload: Any = None
+    table: str = ""  # the further table the row is from; "" for the dataset's main table
+    sheet: str = ""
+
+    @property
+    def changed_fields(self) -> list[str]:
+        keys = list(self.after) + [k for k in self.before if k not in self.after]
+        return [k for k in keys if self.before.get(k) != self.after.get(k)]
+
+
+@dataclass
+class Plan:
+    """What an import would change, and every problem that stops it."""
+
+    dataset: str
+    changes: list[Change] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    fields: list[tuple[str, str]] = field(default_factory=list)  # (key, heading) shown
+
+    def count(self, action: str) -> int:
+        return sum(1 for c in self.changes if c.action == action)
+
+    @property
+    def new_count(self) -> int:
+        return self.count(Change.NEW)
+
+    @property
+    def changed_count(self) -> int:
+        return self.count(Change.CHANGED)
+
+    @property
+    def unchanged_count(self) -> int:
+        return self.count(Change.UNCHANGED)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def to_write(self) -> list[Change]:
+        return [c for c in self.changes if c.action != Change.UNCHANGED]
+
+    def fingerprint(self) -> str:
+        """Stable digest of what would be written: the preview a user saw must be what applies."""
+        text = repr(
+            [
+                (c.action, c.key, sorted(c.before.items()), sorted(c.after.items()))
+                for c in self.changes
+            ]
+        )
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+@dataclass
+class ImportContext:
+    organisation: Any
+    period: Any  # core.ReportingPeriod
+    unit: Unit | None = None  # as the user stated it; None: from the headings or the default
+    user: Any = None
+    add_new: bool = False  # whether references Boardpack does not know yet may be added
