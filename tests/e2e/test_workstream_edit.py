@@ -160,7 +160,9 @@ def test_keyboard_only_lead_reaches_edits_and_submits_the_form(page: Page):
         page.keyboard.press("Control+End")
         page.keyboard.press("Enter")
         page.keyboard.type("Typed with the keyboard alone")
-        tab_to(page, lambda el: el["text"] == "Save update", limit=3)
+        # Past each project's RAG, stage and commentary to the button.
+        projects = page.locator("select[name$='-rag']").count()
+        tab_to(page, lambda el: el["text"] == "Save update", limit=3 * projects + 3)
         with page.expect_navigation():
             page.keyboard.press("Enter")
         expect(page).to_have_url(re.compile(re.escape(HOMES) + "$"))
