@@ -132,15 +132,22 @@ def _budget(organisation: Organisation, month_7, month_9) -> None:
                 organisation=organisation,
                 period=month_9,
                 service_area=line,
-                current_budget=data.printed(budget),
-                projection=data.printed(projection),
-                stated_variance=data.printed(variance),
-                stated_variance_negative=data.bracketed(variance),
-                stated_marker=marker,
-                stated_movement=data.printed(movement),
-                stated_movement_negative=data.bracketed(movement),
-                stated_direction=direction,
+                **_as_printed(budget, projection, variance, marker, movement, direction),
             )
+
+
+def _as_printed(budget, projection, variance, marker, movement, direction) -> dict:
+    """A monitoring row's Month 9 figures and what the seed states beside them, as printed."""
+    return {
+        "current_budget": data.printed(budget),
+        "projection": data.printed(projection),
+        "stated_variance": data.printed(variance),
+        "stated_variance_negative": data.bracketed(variance),
+        "stated_marker": marker,
+        "stated_movement": data.printed(movement),
+        "stated_movement_negative": data.bracketed(movement),
+        "stated_direction": direction,
+    }
 
 
 def _dsg(organisation: Organisation, month_7, month_9) -> None:
@@ -194,14 +201,7 @@ def _dsg(organisation: Organisation, month_7, month_9) -> None:
             period=month_9,
             block=block,
             row_label=label,
-            current_budget=data.printed(budget),
-            projection=data.printed(projection),
-            stated_variance=data.printed(variance),
-            stated_variance_negative=data.bracketed(variance),
-            stated_marker=marker,
-            stated_movement=data.printed(movement),
-            stated_movement_negative=data.bracketed(movement),
-            stated_direction=direction,
+            **_as_printed(budget, projection, variance, marker, movement, direction),
         )
     for kind, as_at, amount in data.DSG_DEFICIT:
         services.dsg_deficit_set(
