@@ -34,11 +34,13 @@ run: $(STAMP_APP) $(STAMP_NPM)
 	@echo "Boardpack is at http://127.0.0.1:8000 (Ctrl+C stops it)"
 	BOARDPACK_DEMO=1 BOARDPACK_DEBUG=1 $(BIN)/boardpack serve 127.0.0.1:8000
 
-# Debian's Chromium for the browser tests (CI runs as root); skipped when it is already there.
+# Debian's Chromium for the browser tests, poppler (pdftoppm, pdftotext) and LibreOffice to open the
+# generated Word and PowerPoint files in the document tests (CI runs as root); skipped when present.
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ] || [ ! -x /usr/bin/soffice ]; then \
+	  echo "Installing Debian's chromium, poppler-utils and LibreOffice (Impress, Writer) for the tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium poppler-utils libreoffice-impress libreoffice-writer >/dev/null; \
 	fi
 
 test: $(STAMP_TEST) $(STAMP_NPM) browser lint test-only
