@@ -25,6 +25,7 @@ SAMPLES: dict[str, list[str]] = {
     "slug": ["local-mainstream-school", "sufficient-homes"],
     "dataset": ["savings", "budget", "dsg"],
     "fmt": ["xlsx", "csv"],
+    "code": ["CLA-RATE-31-MARCH"],
 }
 
 
@@ -45,10 +46,22 @@ def _somerset_import_run() -> str:
     return str(run.pk)
 
 
+def _somerset_tidy_upload() -> str:
+    from boardpack.benchmarking.models import TidyUpload
+    from boardpack.core.models import Organisation
+
+    upload = TidyUpload.objects.create(
+        organisation=Organisation.objects.get(slug="somerset"),
+        file_name="cla.csv",
+        data=b"time_period,geographic_level,value\n2025,National,1\n",
+    )
+    return str(upload.pk)
+
+
 # Records a route's identifier points at: made for Somerset, so Dorset must not reach them.
-IDENTIFIER_FACTORIES = {"run": _somerset_import_run}
+IDENTIFIER_FACTORIES = {"run": _somerset_import_run, "upload": _somerset_tidy_upload}
 # Somerset users who between them may use every page.
-SOMERSET_USERS = ["office", "finance"]
+SOMERSET_USERS = ["office", "finance", "analyst"]
 
 Route = tuple[str, tuple[str, ...]]  # (namespaced URL name, parameter names)
 
@@ -83,6 +96,18 @@ def organisation_routes() -> list[Route]:
 
 def api_routes() -> list[str]:
     return sorted({route for route, _n, _p in _routes() if route.startswith("api/")})
+
+
+def _api_url(route: str) -> str:
+    """The route with each parameter filled in from SAMPLES."""
+
+    def sample(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in SAMPLES:
+            pytest.fail(f"API route {route!r} has a parameter {name!r}: add samples for it above")
+        return SAMPLES[name][0]
+
+    return "/" + re.sub(r"<(?:[^>:]+:)?([^>]+)>", sample, route)
 
 
 def _urls_for(route: Route, org: str) -> list[str]:
@@ -134,7 +159,7 @@ def test_somerset_user_gets_404_for_every_dorset_page(route):
 def test_api_documents_of_another_organisation_are_404(route):
     somerset_user = client_for("office")
     dorset_user = client_for("dorset.office")
-    url = "/" + route
+    url = _api_url(route)
     found = False
     for period in SAMPLES["period"]:
         query = {"organisation": "somerset", "period": period}
@@ -160,6 +185,6 @@ def test_anonymous_visitors_are_sent_to_sign_in_from_every_page(route, client):
 
 @pytest.mark.parametrize("route", api_routes())
 def test_anonymous_api_requests_are_401(route, client):
-    response = client.get("/" + route, {"organisation": "somerset", "period": "2024-06"})
+    response = client.get(_api_url(route), {"organisation": "somerset", "period": "2024-06"})
     assert response.status_code == 401
     assert "somerset" not in response.content.decode().lower()

@@ -24,6 +24,7 @@ VIEW_ALL = [
     "finance.view_savingline",
     "finance.view_budgetline",
     "finance.view_dsgblock",
+    "benchmarking.view_measure",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -55,7 +56,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "finance.change_dsgblock",
         "imports.add_importrun",
     ],
-    Role.PERFORMANCE_ANALYST: VIEW_ALL + ["imports.add_importrun"],
+    Role.PERFORMANCE_ANALYST: VIEW_ALL
+    + [
+        "imports.add_importrun",
+        "benchmarking.add_benchmarkvalue",
+        "benchmarking.change_benchmarkvalue",
+        "benchmarking.add_tidymapping",
+        "benchmarking.change_tidymapping",
+        "benchmarking.add_measure",
+        "benchmarking.change_measure",
+    ],
     Role.COUNCILLOR: VIEW_ALL,
 }
 

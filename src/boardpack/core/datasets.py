@@ -26,6 +26,9 @@ class Dataset:
     document: Callable[[Organisation, ReportingPeriod], dict[str, Any]]
     rows: Callable[[dict[str, Any]], Rows]
     xlsx: Callable[[dict[str, Any]], bytes] | None = None
+    # True when the dataset reads any month, not only the organisation's reporting periods
+    # (benchmarks from national statistics are published for years no period covers).
+    any_month: bool = False
 
     @property
     def formats(self) -> list[str]:

@@ -8,8 +8,10 @@ from boardpack.core import datasets
 from boardpack.core.management.options import (
     add_organisation_argument,
     organisation_from,
+    parse_period,
     period_from,
 )
+from boardpack.core.models import ReportingPeriod
 
 
 class Command(BaseCommand):
@@ -32,7 +34,13 @@ class Command(BaseCommand):
                 f"--format must be one of {', '.join(found.formats)} for {dataset}, not {fmt!r}"
             )
         organisation = organisation_from(options)
-        reporting_period = period_from(organisation, period)
+        if found.any_month:
+            month = parse_period(period)
+            reporting_period = ReportingPeriod.objects.filter(
+                organisation=organisation, month=month.first_day
+            ).first() or ReportingPeriod(organisation=organisation, month=month.first_day)
+        else:
+            reporting_period = period_from(organisation, period)
         document = found.document(organisation, reporting_period)
         if fmt == "xlsx":
             if not output:

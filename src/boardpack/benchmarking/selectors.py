@@ -1,0 +1,309 @@
+"""How an organisation compares: England, its region, its statistical neighbours, its rank.
+
+Everything for one measure and year comes from one query of that measure's values for the year
+and the year before, plus the (cached per call) neighbour list: never a query per authority.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+
+from boardpack.benchmarking.models import (
+    ENGLAND_CODE,
+    BenchmarkValue,
+    HomeAuthority,
+    Measure,
+    Polarity,
+    StatisticalNeighbour,
+)
+from boardpack.core.models import Organisation
+
+BANDS = ("A", "B", "C", "D")
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal | None
+    symbol: str = ""
+
+    @property
+    def has_value(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class Ranked:
+    area_code: str
+    name: str
+    value: Decimal
+    rank: int
+    is_home: bool = False
+    is_neighbour: bool = False
+
+
+@dataclass
+class Comparison:
+    measure: Measure
+    year: str
+    previous_year: str | None
+    authority_name: str
+    region_name: str
+    authority: Figure
+    england: Figure
+    region: Figure
+    neighbour_mean: Decimal | None
+    neighbours_with_data: int
+    neighbours_total: int
+    rank: int | None
+    ranked_count: int
+    band: str | None
+    previous: Figure | None
+    neighbours: list[Ranked] = field(default_factory=list)
+
+    @property
+    def change(self) -> Decimal | None:
+        if self.previous is None or self.previous.value is None or self.authority.value is None:
+            return None
+        return self.authority.value - self.previous.value
+
+
+def home_authority(organisation: Organisation) -> HomeAuthority | None:
+    return (
+        HomeAuthority.objects.filter(organisation=organisation)
+        .select_related("authority__region")
+        .first()
+    )
+
+
+def measures_for(organisation: Organisation) -> QuerySet[Measure]:
+    return Measure.objects.filter(organisation=organisation).order_by("title")
+
+
+def years_for(measure: Measure) -> list[str]:
+    years = measure.values.values_list("year", flat=True).distinct()
+    return sorted(set(years), key=_year_key)
+
+
+def _year_key(year: str) -> str:
+    return year.ljust(6, "0")
+
+
+def year_for_period_end(measure_years: list[str], end_year: int) -> str | None:
+    """The measure's time period that ends in ``end_year`` (``2025`` or ``202425``)."""
+    for candidate in (str(end_year), f"{end_year - 1}{str(end_year)[2:]}"):
+        if candidate in measure_years:
+            return candidate
+    return None
+
+
+def competition_ranks(values: dict[str, Decimal], polarity: str) -> dict[str, int]:
+    """Rank 1 is best (highest unless lower is better); ties share the better rank (1, 2, 2, 4)."""
+    descending = polarity != Polarity.LOWER_IS_BETTER
+    ordered = sorted(values.items(), key=lambda item: item[1], reverse=descending)
+    ranks: dict[str, int] = {}
+    previous: Decimal | None = None
+    previous_rank = 0
+    for position, (code, value) in enumerate(ordered, start=1):
+        if previous is not None and value == previous:
+            ranks[code] = previous_rank
+        else:
+            ranks[code] = position
+            previous_rank = position
+        previous = value
+    return ranks
+
+
+def quartile_band(rank: int, count: int) -> str:
+    """LAIT's bands: A is the quarter ranked best, D the quarter ranked worst.
+
+    Where neither direction is better, rank 1 is the highest value, so A is the highest quarter.
+    """
+    index = min(3, ((rank - 1) * 4) // count)
+    return BANDS[index]
+
+
+def _mean(values: list[Decimal], decimals: int) -> Decimal | None:
+    if not values:
+        return None
+    quantum = Decimal(1).scaleb(-(decimals + 1))
+    return (sum(values, Decimal(0)) / len(values)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def compare(
+    measure: Measure,
+    year: str,
+    home: HomeAuthority,
+    *,
+    values: list[BenchmarkValue] | None = None,
+    neighbour_codes: list[str] | None = None,
+) -> Comparison:
+    if values is None:
+        years = years_for(measure)
+    else:
+        years = sorted({v.year for v in values}, key=_year_key)
+    earlier = [y for y in years if _year_key(y) < _year_key(year)]
+    previous_year = earlier[-1] if earlier else None
+    if values is None:
+        wanted = [year] + ([previous_year] if previous_year else [])
+        values = list(BenchmarkValue.objects.filter(measure=measure, year__in=wanted))
+    if neighbour_codes is None:
+        neighbour_codes = neighbour_codes_for(home)
+    this_year = [v for v in values if v.year == year]
+    authority_code = home.authority.old_la_code
+    by_area = {(v.level, v.area_code): v for v in this_year}
+    own = by_area.get(("authority", authority_code))
+    region_code = own.region_code if own and own.region_code else home.authority.region.code
+    region = by_area.get(("regional", region_code))
+    england = by_area.get(("national", ENGLAND_CODE))
+    numeric = {
+        v.area_code: Decimal(v.value)
+        for v in this_year
+        if v.level == "authority" and v.value is not None and v.symbol in ("", "low")
+    }
+    ranks = competition_ranks(numeric, measure.polarity)
+    names = {v.area_code: v.area_name for v in this_year if v.level == "authority"}
+    neighbour_values = [numeric[c] for c in neighbour_codes if c in numeric]
+    rank = ranks.get(authority_code)
+    previous = None
+    if previous_year:
+        earlier_own = next(
+            (
+                v
+                for v in values
+                if v.year == previous_year
+                and v.level == "authority"
+                and v.area_code == authority_code
+            ),
+            None,
+        )
+        previous = _figure(earlier_own)
+    neighbours = sorted(
+        (
+            Ranked(
+                code,
+                names.get(code, code),
+                numeric[code],
+                ranks[code],
+                is_home=code == authority_code,
+                is_neighbour=code in neighbour_codes,
+            )
+            for code in [authority_code, *neighbour_codes]
+            if code in numeric
+        ),
+        key=lambda r: (r.rank, r.name),
+    )
+    return Comparison(
+        measure=measure,
+        year=year,
+        previous_year=previous_year,
+        authority_name=home.authority.name,
+        region_name=region.area_name if region else home.authority.region.name,
+        authority=_figure(own),
+        england=_figure(england),
+        region=_figure(region),
+        neighbour_mean=_mean(neighbour_values, measure.decimals),
+        neighbours_with_data=len(neighbour_values),
+        neighbours_total=len(neighbour_codes),
+        rank=rank,
+        ranked_count=len(numeric),
+        band=quartile_band(rank, len(numeric)) if rank else None,
+        previous=previous,
+        neighbours=neighbours,
+    )
+
+
+def _figure(value: BenchmarkValue | None) -> Figure:
+    if value is None:
+        return Figure(None, "x")
+    return Figure(Decimal(value.value) if value.value is not None else None, value.symbol)
+
+
+def neighbour_codes_for(home: HomeAuthority) -> list[str]:
+    return list(
+        StatisticalNeighbour.objects.filter(authority=home.authority, model=home.neighbour_model)
+        .order_by("rank")
+        .values_list("neighbour__old_la_code", flat=True)
+    )
+
+
+def latest_comparisons(organisation: Organisation, year: str | None = None) -> list[Comparison]:
+    """Every measure of the organisation, compared in ``year`` (or each one's latest year)."""
+    home = home_authority(organisation)
+    if home is None:
+        return []
+    measures = list(measures_for(organisation))
+    if not measures:
+        return []
+    all_values = _values_by_measure(measures)
+    codes = neighbour_codes_for(home)
+    comparisons = []
+    for measure in measures:
+        values = all_values[measure.pk]
+        years = sorted({v.year for v in values}, key=_year_key)
+        chosen = year if year in years else (years[-1] if years and year is None else None)
+        if chosen is None:
+            continue
+        comparisons.append(compare(measure, chosen, home, values=values, neighbour_codes=codes))
+    return comparisons
+
+
+def comparisons_for_year_ending(organisation: Organisation, end_year: int) -> list[Comparison]:
+    """Every measure compared in its time period ending in ``end_year`` (2025 or 202425)."""
+    home = home_authority(organisation)
+    if home is None:
+        return []
+    measures = list(measures_for(organisation))
+    values = _values_by_measure(measures)
+    codes = neighbour_codes_for(home)
+    comparisons = []
+    for measure in measures:
+        years = sorted({v.year for v in values[measure.pk]}, key=_year_key)
+        year = year_for_period_end(years, end_year)
+        if year is not None:
+            comparisons.append(
+                compare(measure, year, home, values=values[measure.pk], neighbour_codes=codes)
+            )
+    return comparisons
+
+
+def _values_by_measure(measures: list[Measure]) -> dict[int, list[BenchmarkValue]]:
+    found: dict[int, list[BenchmarkValue]] = {m.pk: [] for m in measures}
+    for value in BenchmarkValue.objects.filter(measure__in=measures).only(
+        "measure_id", "year", "level", "area_code", "area_name", "value", "symbol", "region_code"
+    ):
+        found[value.measure_id].append(value)
+    return found
+
+
+def comparison_document(comparison: Comparison) -> dict[str, Any]:
+    def text(value: Decimal | None) -> str | None:
+        return None if value is None else format(value.normalize(), "f")
+
+    def figure(f: Figure) -> dict[str, Any]:
+        return {"value": text(f.value), "symbol": f.symbol}
+
+    return {
+        "measure": comparison.measure.code,
+        "title": comparison.measure.title,
+        "unit": comparison.measure.unit,
+        "polarity": comparison.measure.polarity,
+        "year": comparison.year,
+        "authority": comparison.authority_name,
+        "value": figure(comparison.authority),
+        "england": figure(comparison.england),
+        "region": {"name": comparison.region_name, **figure(comparison.region)},
+        "statistical_neighbours": {
+            "mean": text(comparison.neighbour_mean),
+            "with_data": comparison.neighbours_with_data,
+            "of": comparison.neighbours_total,
+        },
+        "rank": comparison.rank,
+        "ranked_of": comparison.ranked_count,
+        "quartile_band": comparison.band,
+        "previous_year": comparison.previous_year,
+        "change_since_previous_year": text(comparison.change),
+    }

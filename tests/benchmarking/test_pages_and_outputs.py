@@ -1,0 +1,82 @@
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_how_do_we_compare_page(signed_in):
+    response = signed_in("councillor").get("/somerset/benchmarks/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "How do we compare?" in text
+    assert "Children looked after on 31 March, rate per 10,000 children" in text
+    assert "10 of 10 with data" in text
+
+
+def test_the_measure_page_shows_comparators_and_ranked_neighbours(signed_in):
+    response = signed_in("councillor").get("/somerset/benchmarks/CLA-RATE-31-MARCH/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    for expected in (
+        "Somerset, 2025",
+        ">55<",
+        ">67<",
+        ">62<",
+        "Quartile band",
+        "<svg",
+        "Somerset (us)",
+        "statistical neighbours ranked",
+    ):
+        assert expected in text, expected
+
+
+def test_export_lists_each_figure_as_a_field_of_its_own():
+    out = StringIO()
+    call_command("export", "benchmarks", "--period", "2025-03", "--format", "json", stdout=out)
+    doc = json.loads(out.getvalue())
+    assert doc["authority"] == "Somerset" and doc["la_code"] == "933"
+    rate = next(m for m in doc["measures"] if m["measure"] == "CLA-RATE-31-MARCH")
+    assert rate["year"] == "2025"
+    assert rate["value"] == {"value": "55", "symbol": ""}
+    assert rate["england"] == {"value": "67", "symbol": ""}
+    assert rate["region"] == {"name": "South West", "value": "62", "symbol": ""}
+    assert rate["statistical_neighbours"]["with_data"] == 10
+    assert rate["statistical_neighbours"]["of"] == 10
+    assert rate["statistical_neighbours"]["mean"]
+    assert isinstance(rate["rank"], int) and rate["ranked_of"] >= 150
+    assert rate["quartile_band"] in {"A", "B", "C", "D"}
+    codes = {m["measure"] for m in doc["measures"]}
+    assert {
+        "SW-TURNOVER-RATE",
+        "SW-AGENCY-RATE",
+        "SW-VACANCY-RATE",
+        "SW-AVERAGE-CASELOAD",
+        "CIN-AT-31-MARCH",
+        "CLA-COUNT-31-MARCH",
+    } <= codes
+
+
+def test_the_api_gives_the_same_document(signed_in):
+    api = signed_in("office").get("/api/v1/benchmarks", {"period": "2025-03"})
+    assert api.status_code == 200
+    out = StringIO()
+    call_command("export", "benchmarks", "--period", "2025-03", "--format", "json", stdout=out)
+    assert api.json() == json.loads(out.getvalue())
+    measure = signed_in("office").get("/api/v1/benchmarks/CLA-RATE-31-MARCH")
+    years = {y["year"]: y for y in measure.json()["years"]}
+    assert years["2025"]["england"]["value"] == "67"
+    assert set(years) == {"2021", "2022", "2023", "2024", "2025"}
+
+
+def test_another_organisation_cannot_read_somersets_benchmarks(signed_in):
+    dorset = signed_in("dorset.office")
+    assert (
+        dorset.get("/api/v1/benchmarks/CLA-RATE-31-MARCH", {"organisation": "somerset"}).status_code
+        == 404
+    )
+    assert dorset.get("/somerset/benchmarks/").status_code == 404
+    own = dorset.get("/api/v1/benchmarks", {"period": "2025-03"}).json()
+    assert own["authority"] == "Dorset" and own["la_code"] == "838"
