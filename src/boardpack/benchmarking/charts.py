@@ -32,7 +32,9 @@ def _text(value: Decimal | None) -> str:
     return "–" if value is None else format(value.normalize(), ",f")
 
 
-def trend_spec(title: str, points: list[dict[str, Any]], unit_title: str) -> dict[str, Any]:
+def trend_spec(
+    title: str, points: list[dict[str, Any]], unit_title: str, series: list[str]
+) -> dict[str, Any]:
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": title,
@@ -47,9 +49,23 @@ def trend_spec(title: str, points: list[dict[str, Any]], unit_title: str) -> dic
                 "field": "series",
                 "type": "nominal",
                 "title": None,
-                "scale": {"range": list(PALETTE.values())},
+                "scale": {"domain": series, "range": list(PALETTE.values())},
+                "legend": {"orient": "bottom", "columns": 2, "labelLimit": 300},
             },
-            "strokeDash": {"field": "series", "type": "nominal", "legend": None},
+            "strokeDash": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": series, "range": [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]},
+                "legend": {"orient": "bottom", "columns": 2, "labelLimit": 300},
+            },
+            "shape": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": series},
+                "legend": {"orient": "bottom", "columns": 2, "labelLimit": 300},
+            },
         },
     }
 
@@ -90,7 +106,7 @@ def trend_chart(comparisons: list[Comparison]) -> Chart | None:
         f"{_text(last.england.value)}, {last.region_name} {_text(last.region.value)}, "
         f"statistical neighbours' mean {_text(last.neighbour_mean)}."
     )
-    spec = trend_spec(title, points, first.measure.get_unit_display())
+    spec = trend_spec(title, points, first.measure.get_unit_display(), list(names.values()))
     return Chart(
         title=title,
         alt_text=alt_text,
