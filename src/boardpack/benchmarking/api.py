@@ -38,7 +38,7 @@ def measure(request: HttpRequest, code: str) -> JsonResponse:
     home = selectors.home_authority(organisation)
     if found is None or home is None:
         raise Http404(f"No benchmarked measure {code!r}")
-    values = list(BenchmarkValue.objects.filter(measure=found))
+    values = selectors.value_rows(BenchmarkValue.objects.filter(measure=found))
     codes = selectors.neighbour_codes_for(home)
     years = sorted({v.year for v in values}, key=lambda y: y.ljust(6, "0"))
     return JsonResponse(

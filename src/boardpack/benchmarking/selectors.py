@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from boardpack.benchmarking.models import (
     ENGLAND_CODE,
@@ -84,7 +84,7 @@ def measures_for(organisation: Organisation) -> QuerySet[Measure]:
 
 
 def years_for(measure: Measure) -> list[str]:
-    years = measure.values.values_list("year", flat=True).distinct()
+    years = measure.values.order_by().values_list("year", flat=True).distinct()
     return sorted(set(years), key=_year_key)
 
 
@@ -138,7 +138,7 @@ def compare(
     year: str,
     home: HomeAuthority,
     *,
-    values: list[BenchmarkValue] | None = None,
+    values: list[Any] | None = None,
     neighbour_codes: list[str] | None = None,
 ) -> Comparison:
     if values is None:
@@ -149,7 +149,7 @@ def compare(
     previous_year = earlier[-1] if earlier else None
     if values is None:
         wanted = [year] + ([previous_year] if previous_year else [])
-        values = list(BenchmarkValue.objects.filter(measure=measure, year__in=wanted))
+        values = value_rows(BenchmarkValue.objects.filter(measure=measure, year__in=wanted))
     if neighbour_codes is None:
         neighbour_codes = neighbour_codes_for(home)
     this_year = [v for v in values if v.year == year]
@@ -216,7 +216,24 @@ def compare(
     )
 
 
-def _figure(value: BenchmarkValue | None) -> Figure:
+def value_rows(queryset: QuerySet[BenchmarkValue]) -> list[Any]:
+    """Values as light named rows: a page compares thousands, and model instances cost."""
+    return list(
+        queryset.order_by().values_list(
+            "measure_id",
+            "year",
+            "level",
+            "area_code",
+            "area_name",
+            "value",
+            "symbol",
+            "region_code",
+            named=True,
+        )
+    )
+
+
+def _figure(value: Any) -> Figure:
     if value is None:
         return Figure(None, "x")
     return Figure(Decimal(value.value) if value.value is not None else None, value.symbol)
@@ -236,19 +253,53 @@ def latest_comparisons(organisation: Organisation, year: str | None = None) -> l
     if home is None:
         return []
     measures = list(measures_for(organisation))
-    if not measures:
-        return []
-    all_values = _values_by_measure(measures)
-    codes = neighbour_codes_for(home)
-    comparisons = []
+    years_held = _years_by_measure(measures)
+    chosen: dict[int, str] = {}
     for measure in measures:
-        values = all_values[measure.pk]
-        years = sorted({v.year for v in values}, key=_year_key)
-        chosen = year if year in years else (years[-1] if years and year is None else None)
-        if chosen is None:
+        years = years_held[measure.pk]
+        if year is None and years:
+            chosen[measure.pk] = years[-1]
+        elif year in years:
+            chosen[measure.pk] = year
+    return _compare_chosen(measures, chosen, years_held, home)
+
+
+def _years_by_measure(measures: list[Measure]) -> dict[int, list[str]]:
+    found: dict[int, set[str]] = {m.pk: set() for m in measures}
+    pairs = (
+        BenchmarkValue.objects.filter(measure__in=measures)
+        .order_by()  # the model's ordering would join the DISTINCT and return every row
+        .values_list("measure_id", "year")
+        .distinct()
+    )
+    for measure_id, year in pairs:
+        found[measure_id].add(year)
+    return {pk: sorted(years, key=_year_key) for pk, years in found.items()}
+
+
+def _compare_chosen(
+    measures: list[Measure],
+    chosen: dict[int, str],
+    years_held: dict[int, list[str]],
+    home: HomeAuthority,
+) -> list[Comparison]:
+    """Compare each measure in its chosen year, reading only that year and the one before."""
+    wanted = Q(pk__in=[])
+    for measure in measures:
+        if measure.pk not in chosen:
             continue
-        comparisons.append(compare(measure, chosen, home, values=values, neighbour_codes=codes))
-    return comparisons
+        years = years_held[measure.pk]
+        index = years.index(chosen[measure.pk])
+        wanted |= Q(measure=measure, year__in=years[max(0, index - 1) : index + 1])
+    values: dict[int, list[Any]] = {m.pk: [] for m in measures}
+    for value in value_rows(BenchmarkValue.objects.filter(wanted)):
+        values[value.measure_id].append(value)
+    codes = neighbour_codes_for(home)
+    return [
+        compare(measure, chosen[measure.pk], home, values=values[measure.pk], neighbour_codes=codes)
+        for measure in measures
+        if measure.pk in chosen
+    ]
 
 
 def comparisons_for_year_ending(organisation: Organisation, end_year: int) -> list[Comparison]:
@@ -257,26 +308,13 @@ def comparisons_for_year_ending(organisation: Organisation, end_year: int) -> li
     if home is None:
         return []
     measures = list(measures_for(organisation))
-    values = _values_by_measure(measures)
-    codes = neighbour_codes_for(home)
-    comparisons = []
+    years_held = _years_by_measure(measures)
+    chosen = {}
     for measure in measures:
-        years = sorted({v.year for v in values[measure.pk]}, key=_year_key)
-        year = year_for_period_end(years, end_year)
+        year = year_for_period_end(years_held[measure.pk], end_year)
         if year is not None:
-            comparisons.append(
-                compare(measure, year, home, values=values[measure.pk], neighbour_codes=codes)
-            )
-    return comparisons
-
-
-def _values_by_measure(measures: list[Measure]) -> dict[int, list[BenchmarkValue]]:
-    found: dict[int, list[BenchmarkValue]] = {m.pk: [] for m in measures}
-    for value in BenchmarkValue.objects.filter(measure__in=measures).only(
-        "measure_id", "year", "level", "area_code", "area_name", "value", "symbol", "region_code"
-    ):
-        found[value.measure_id].append(value)
-    return found
+            chosen[measure.pk] = year
+    return _compare_chosen(measures, chosen, years_held, home)
 
 
 def comparison_document(comparison: Comparison) -> dict[str, Any]:

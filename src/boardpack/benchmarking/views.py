@@ -41,7 +41,7 @@ def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
     home = selectors.home_authority(organisation)
     if home is None:
         raise Http404("This organisation has no home authority set for benchmarking")
-    values = list(BenchmarkValue.objects.filter(measure=measure))
+    values = selectors.value_rows(BenchmarkValue.objects.filter(measure=measure))
     codes = selectors.neighbour_codes_for(home)
     years = sorted({v.year for v in values}, key=lambda y: y.ljust(6, "0"))
     comparisons = [
