@@ -1,6 +1,6 @@
 from django.urls import path
 
-from boardpack.api import finance, views
+from boardpack.api import finance, performance, views
 
 app_name = "api"
 urlpatterns = [
@@ -8,4 +8,10 @@ urlpatterns = [
     path("finance/savings", finance.savings, name="finance-savings"),
     path("finance/budget", finance.budget, name="finance-budget"),
     path("finance/dsg", finance.dsg, name="finance-dsg"),
+    path("indicators", performance.indicators, name="indicators"),
+    path(
+        "indicators/<str:code>/observations",
+        performance.observations,
+        name="indicator-observations",
+    ),
 ]

@@ -133,6 +133,7 @@ INDICATORS = Dataset(
     document=selectors.indicators_export_document,
     rows=indicator_rows,
     xlsx=_xlsx("indicators", indicator_rows),
+    audiences=True,
 )
 OBSERVATIONS = Dataset(
     name="observations",
@@ -140,6 +141,7 @@ OBSERVATIONS = Dataset(
     document=selectors.observations_document,
     rows=observation_rows,
     xlsx=_xlsx("observations", observation_rows),
+    audiences=True,
 )
 INSPECTIONS = Dataset(
     name="inspections",
@@ -147,4 +149,5 @@ INSPECTIONS = Dataset(
     document=selectors.inspections_document,
     rows=inspection_rows,
     xlsx=_xlsx("inspections", inspection_rows),
+    audiences=True,
 )
