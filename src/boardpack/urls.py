@@ -15,3 +15,4 @@ urlpatterns += [
     path("<slug:org>/finance/", include("boardpack.finance.urls")),
     path("<slug:org>/imports/", include("boardpack.imports.urls")),
 ]
+urlpatterns += [path("<slug:org>/performance/", include("boardpack.performance.urls"))]

@@ -36,3 +36,33 @@ def as_user():
         return c
 
     return client
+
+
+def add_indicators(organisation: Organisation, n: int) -> None:
+    """``n`` more indicators with three figures each: for counting queries."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from boardpack.performance import services
+    from boardpack.performance.models import Source
+
+    source = Source.objects.filter(organisation=organisation).first()
+    assert source is not None
+    for i in range(n):
+        indicator = services.indicator_set(
+            organisation=organisation,
+            code=f"EXTRA-{i}",
+            title=f"Extra {i}",
+            unit="count",
+            polarity="higher_is_better",
+            frequency="monthly",
+            service_area=f"Area {i % 3}",
+        )
+        services.target_set(indicator=indicator, date=dt.date(2024, 3, 31), value=Decimal(50))
+        for month in (1, 2, 3):
+            services.observation_set(
+                indicator=indicator,
+                date=dt.date(2023, month, 28),
+                source=source,
+                value=Decimal(40 + month),
+            )
