@@ -45,8 +45,28 @@ def _somerset_import_run() -> str:
     return str(run.pk)
 
 
+def _somerset_indicator_code() -> str:
+    """A Somerset indicator's code (one is made if the demo holds none)."""
+    from boardpack.core.models import Organisation
+    from boardpack.performance.models import Indicator
+    from boardpack.performance.services import indicator_set
+
+    found = Indicator.objects.filter(organisation__slug="somerset").order_by("code").first()
+    if found is None:
+        found = indicator_set(
+            organisation=Organisation.objects.get(slug="somerset"),
+            code="ISOLATION-CHECK",
+            title="Isolation check",
+            unit="count",
+            polarity="neither",
+            frequency="annual",
+            service_area="Checks",
+        )
+    return found.code
+
+
 # Records a route's identifier points at: made for Somerset, so Dorset must not reach them.
-IDENTIFIER_FACTORIES = {"run": _somerset_import_run}
+IDENTIFIER_FACTORIES = {"run": _somerset_import_run, "code": _somerset_indicator_code}
 # Somerset users who between them may use every page.
 SOMERSET_USERS = ["office", "finance"]
 
@@ -83,6 +103,13 @@ def organisation_routes() -> list[Route]:
 
 def api_routes() -> list[str]:
     return sorted({route for route, _n, _p in _routes() if route.startswith("api/")})
+
+
+def _api_url(route: str) -> str:
+    """An API route with its parameters (``<str:code>``) filled from Somerset's records."""
+    return "/" + re.sub(
+        r"<(?:[^>:]+:)?([^>]+)>", lambda m: IDENTIFIER_FACTORIES[m.group(1)](), route
+    )
 
 
 def _urls_for(route: Route, org: str) -> list[str]:
@@ -134,7 +161,7 @@ def test_somerset_user_gets_404_for_every_dorset_page(route):
 def test_api_documents_of_another_organisation_are_404(route):
     somerset_user = client_for("office")
     dorset_user = client_for("dorset.office")
-    url = "/" + route
+    url = _api_url(route)
     found = False
     for period in SAMPLES["period"]:
         query = {"organisation": "somerset", "period": period}
@@ -160,6 +187,6 @@ def test_anonymous_visitors_are_sent_to_sign_in_from_every_page(route, client):
 
 @pytest.mark.parametrize("route", api_routes())
 def test_anonymous_api_requests_are_401(route, client):
-    response = client.get("/" + route, {"organisation": "somerset", "period": "2024-06"})
+    response = client.get(_api_url(route), {"organisation": "somerset", "period": "2024-06"})
     assert response.status_code == 401
     assert "somerset" not in response.content.decode().lower()

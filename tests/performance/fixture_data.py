@@ -158,7 +158,11 @@ OBSERVATIONS = [
         "EXCL-PERM", "2022-10-31", "1", "1", breakdown={"academic_year": "2022-23", "month": "Oct"}
     ),
     _obs(
-        "EXCL-PERM", "2022-11-30", "13", "13", breakdown={"academic_year": "2022-23", "month": "Nov"}
+        "EXCL-PERM",
+        "2022-11-30",
+        "13",
+        "13",
+        breakdown={"academic_year": "2022-23", "month": "Nov"},
     ),
     # The stated total is one short of 8 + 1 + 13 = 22.
     _obs(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from decimal import Decimal
@@ -19,7 +18,7 @@ from boardpack.imports.framework import ImportContext
 from boardpack.imports.registry import get
 from boardpack.imports.services import apply_plan, prepare_import
 from boardpack.performance.models import Observation, Source
-from tests.imports.helpers import csv_bytes, xlsx
+from tests.imports.helpers import csv_bytes
 
 pytestmark = pytest.mark.django_db
 HEADER = ["indicator", "date", "area", "breakdown", "value", "qualifier", "as_written", "source"]
@@ -57,9 +56,13 @@ def snapshot(organisation) -> list[tuple]:
 
 def test_export_json_writes_every_figure_as_written(testshire):
     doc = json.loads(export("json", organisation="testshire"))
-    cells = {(o["indicator"], o["date"], o["source"], o["as_written"]): o for o in doc["observations"]}
+    cells = {
+        (o["indicator"], o["date"], o["source"], o["as_written"]): o for o in doc["observations"]
+    }
     assert cells[("SW-PERMANENT-PCT", "2023-03-31", "report-a", "under 72%")]["value"] == "72"
-    assert cells[("SW-PERMANENT-PCT", "2023-03-31", "report-a", "under 72%")]["qualifier"] == "under"
+    assert (
+        cells[("SW-PERMANENT-PCT", "2023-03-31", "report-a", "under 72%")]["qualifier"] == "under"
+    )
     assert cells[("PA-PCT", "2023-03-31", "report-a", "10.00%")]["value"] == "10.00"
     # Only the period's sources: the June 2024 report's figures are not in March's export.
     assert {o["source"] for o in doc["observations"]} == {"report-a"}
@@ -124,7 +127,10 @@ def test_importing_creates_and_changes_figures(testshire, march):
             ["PA-PCT", "31/03/2023", "", "school_type=Primary", "140", "", "", ""],
             "PA-PCT is a percentage, so its value is from 0 to 100, not 140",
         ),
-        (["CLA-COUNT", "31/03/2023", "", "", "5", "roughly", "", ""], "‘roughly’ is not a qualifier"),
+        (
+            ["CLA-COUNT", "31/03/2023", "", "", "5", "roughly", "", ""],
+            "‘roughly’ is not a qualifier",
+        ),
         (
             ["CLA-COUNT", "31/03/2023", "", "locality=North", "5", "", "", ""],
             "CLA-COUNT has no dimension ‘locality’: its dimensions are placement_type",
@@ -153,9 +159,7 @@ def test_bad_rows_are_refused_whole_with_a_clear_message(testshire, march, row, 
 
 
 cells = st.one_of(
-    st.text(
-        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12
-    ),
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12),
     st.decimals(allow_nan=False, allow_infinity=False, places=2).map(str),
     st.sampled_from(["CLA-COUNT", "PA-PCT", "c", "x", "31/03/2023", "school_type=PRU", "140"]),
 )
@@ -201,9 +205,11 @@ def test_api_lists_indicators_and_their_observations(testshire, as_user):
     ).json()
     special = [o for o in obs["observations"] if o["breakdown"] == {"school_type": "Special"}]
     assert special[0]["value"] == "4"
-    member = as_user("t.councillor").get(
-        "/api/v1/indicators/PA-COUNT/observations", {"organisation": "testshire"}
-    ).json()
+    member = (
+        as_user("t.councillor")
+        .get("/api/v1/indicators/PA-COUNT/observations", {"organisation": "testshire"})
+        .json()
+    )
     special = [o for o in member["observations"] if o["breakdown"] == {"school_type": "Special"}]
     assert special[0]["value"] is None and special[0]["as_written"] == "c"
     missing = client.get("/api/v1/indicators/NOPE/observations", {"organisation": "testshire"})

@@ -23,9 +23,7 @@ def counts() -> tuple[int, ...]:
 
 
 def test_the_fixture_loads_every_item(testshire):
-    assert Indicator.objects.filter(organisation=testshire).count() == len(
-        fixture_data.INDICATORS
-    )
+    assert Indicator.objects.filter(organisation=testshire).count() == len(fixture_data.INDICATORS)
     assert Observation.objects.filter(indicator__organisation=testshire).count() == len(
         fixture_data.OBSERVATIONS
     )

@@ -29,7 +29,7 @@ def test_the_catalogue_groups_indicators_by_service_area(testshire, as_user):
 
 def test_the_indicator_page_has_a_chart_with_comparators_table_and_targets(testshire, as_user):
     html = page(as_user("t.analyst"), "/testshire/performance/indicators/SW-PERMANENT-PCT/")
-    assert "<figure class=\"bp-chart" in html and "<svg" in html
+    assert '<figure class="bp-chart' in html and "<svg" in html
     assert "Testshire Council and England" in html
     assert "under 72%" in html and "80%" in html
     assert "90% permanent social workers by 2023/24" in html

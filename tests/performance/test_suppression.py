@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boardpack.core.models import ReportingPeriod
@@ -136,7 +136,9 @@ def test_the_export_document_hides_small_numbers_for_members(testshire, audience
 
     def cell(doc, indicator, **breakdown):
         return next(
-            o for o in doc["observations"] if o["indicator"] == indicator and o["breakdown"] == breakdown
+            o
+            for o in doc["observations"]
+            if o["indicator"] == indicator and o["breakdown"] == breakdown
         )
 
     assert cell(officer, "PA-COUNT", school_type="Special")["value"] == "4"

@@ -28,7 +28,6 @@ STATUS_KEYS = {
 }
 
 
-
 def savings_delivery_chart(doc: dict[str, Any]) -> Chart | None:
     """A stacked bar per saving line: £ over-achieved, achieved, on track and at risk."""
     if not doc["lines"]:

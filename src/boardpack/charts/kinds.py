@@ -119,9 +119,7 @@ def small_multiples(
     """One small bar chart per panel (panel, category, value, shown), sharing one scale."""
     panels = list(dict.fromkeys(c[0] for c in cells))
     categories = list(dict.fromkeys(c[1] for c in cells))
-    data = [
-        {"panel": p, "category": c, "value": float(v), "shown": s} for p, c, v, s in cells
-    ]
+    data = [{"panel": p, "category": c, "value": float(v), "shown": s} for p, c, v, s in cells]
     chart = (
         alt.Chart(alt.Data(values=data))
         .mark_bar(color=PALETTE[0])
@@ -136,7 +134,11 @@ def small_multiples(
     lookup = {(p, c): s for p, c, _v, s in cells}
     rows = [[p] + [lookup.get((p, c), "") for c in categories] for p in panels]
     return make_chart(
-        chart, title=title, alt_text=alt_text, table_header=[panel_title] + categories, table_rows=rows
+        chart,
+        title=title,
+        alt_text=alt_text,
+        table_header=[panel_title] + categories,
+        table_rows=rows,
     )
 
 

@@ -9,10 +9,10 @@ class PerformanceConfig(AppConfig):
     def ready(self) -> None:
         from boardpack.core import datasets
         from boardpack.demo import loader
-        from boardpack.performance.datasets import INDICATORS, INSPECTIONS, OBSERVATIONS
-        from boardpack.performance.demo import load_performance
         from boardpack.imports import registry
         from boardpack.performance.checks import check_observations
+        from boardpack.performance.datasets import INDICATORS, INSPECTIONS, OBSERVATIONS
+        from boardpack.performance.demo import load_performance
         from boardpack.performance.importers import INDICATORS_IMPORTER, OBSERVATIONS_IMPORTER
         from boardpack.quality import checks
 

@@ -32,7 +32,7 @@ BOUNDED = {
     Qualifier.ESTIMATE,
     Qualifier.FORECAST,
 }
-SCALE = {Unit.PERCENTAGE: Decimal("100"), Unit.RATE_PER_10000: Decimal("10000")}
+SCALE: dict[str, Decimal] = {Unit.PERCENTAGE: Decimal("100"), Unit.RATE_PER_10000: Decimal("10000")}
 JUMP_RATIO = Decimal("0.5")
 JUMP_MIN_COUNT = Decimal("10")
 JUMP_MIN_POINTS = Decimal("20")
@@ -156,7 +156,7 @@ def ratios(held: Iterable[Observation], in_period: set[int]) -> list[Observation
         denominators = [d for d in cells[(ind.denominator_id, *key)] if d.value is not None]
         for num in numerators:
             for den in denominators:
-                if not den.value:
+                if not den.value or num.value is None:
                     continue
                 computed = num.value * SCALE[ind.unit] / den.value
                 if abs(computed - o.value) <= _half_place(o):

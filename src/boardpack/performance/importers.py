@@ -84,7 +84,9 @@ class ObservationsImporter(Importer):
             aliases=("as at", "date as at"),
         ),
         Column("period_label", "Period label", help="Optional: the period as the source names it."),
-        Column("area", "Area", help="authority (default), england, statistical_neighbours or region."),
+        Column(
+            "area", "Area", help="authority (default), england, statistical_neighbours or region."
+        ),
         Column("breakdown", "Breakdown", help="Optional: dimension=value; dimension=value."),
         Column("value", "Value", required=True, help="The number, or blank when missing."),
         Column("qualifier", "Qualifier", help="exact (default), approximate, over, under, ..."),
@@ -105,7 +107,9 @@ class ObservationsImporter(Importer):
         for o in Observation.objects.filter(
             indicator__organisation=organisation, indicator__code__in=codes
         ).select_related("source"):
-            existing[(o.indicator_id, o.date, o.area, o.breakdown_key, o.source.key, o.as_written)] = o
+            existing[
+                (o.indicator_id, o.date, o.area, o.breakdown_key, o.source.key, o.as_written)
+            ] = o
         default_source = f"import-{context.period.key}"
         seen: dict[tuple, int] = {}
         for record in records:
@@ -242,9 +246,9 @@ class ObservationsImporter(Importer):
                 sources[key] = services.source_set(
                     organisation=organisation,
                     key=key,
-                    title=key if key != f"import-{context.period.key}" else (
-                        f"Imported for {context.period.label}"
-                    ),
+                    title=key
+                    if key != f"import-{context.period.key}"
+                    else (f"Imported for {context.period.label}"),
                     date=context.period.period.last_day,
                     period=context.period,
                 )
@@ -283,9 +287,7 @@ class ObservationsImporter(Importer):
                     commentary=p["commentary"],
                 )
         if new:
-            bulk_create_with_history(
-                new, Observation, batch_size=2000, default_user=context.user
-            )
+            bulk_create_with_history(new, Observation, batch_size=2000, default_user=context.user)
 
 
 class ObservationsAlias(ObservationsImporter):

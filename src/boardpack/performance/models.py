@@ -199,9 +199,7 @@ class Indicator(models.Model):
 class Observation(models.Model):
     """One figure: an indicator at a date, for an area, optionally for a breakdown cell."""
 
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="observations"
-    )
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
     date = models.DateField(help_text="The date the figure is at, or the end of its period.")
     period_label = models.CharField(max_length=100, blank=True)
     area = models.CharField(max_length=30, choices=Area.choices, default=Area.AUTHORITY)

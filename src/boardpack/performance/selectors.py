@@ -244,6 +244,7 @@ class Summary:
     target: Target | None = None
     rating: calc.Rating = calc.NOT_RATED
     direction: str = calc.Direction.NONE
+    sparkline: str = ""  # an inline SVG the catalogue draws from ``authority_values``
 
     @property
     def latest_text(self) -> str:
@@ -257,7 +258,9 @@ class Summary:
         if self.target is None:
             return ""
         ind = self.indicator
-        return self.target.as_written or calc.format_value(self.target.value, ind.unit, ind.decimals)
+        return self.target.as_written or calc.format_value(
+            self.target.value, ind.unit, ind.decimals
+        )
 
     @property
     def arrow(self) -> str:
@@ -268,9 +271,7 @@ class Summary:
         return [p.value for p in self.series.get(Area.AUTHORITY, []) if p.value is not None]
 
 
-def _series(
-    observations: list[Observation], hidden: set[Hashable]
-) -> dict[str, list[Point]]:
+def _series(observations: list[Observation], hidden: set[Hashable]) -> dict[str, list[Point]]:
     """Overall figures (no breakdown) by area, one per date: where sources differ the latest
     source's figure (the checks report the difference)."""
     chosen: dict[tuple[str, dt.date], Observation] = {}
@@ -301,7 +302,9 @@ def _comparator_value(points: list[Point], date: dt.date) -> Decimal | None:
     return before[-1].value if before else None
 
 
-def summarise(indicator: Indicator, observations: list[Observation], hidden: set[Hashable]) -> Summary:
+def summarise(
+    indicator: Indicator, observations: list[Observation], hidden: set[Hashable]
+) -> Summary:
     summary = Summary(indicator=indicator, series=_series(observations, hidden))
     own = summary.series.get(Area.AUTHORITY, [])
     if own:
@@ -386,7 +389,9 @@ def indicator_detail(indicator: Indicator, *, audience: str) -> IndicatorDetail:
         row["shown"] = shown_value(row, indicator.unit, indicator.decimals)
         row["area_label"] = Area(o.area).label
         row["source_title"] = o.source.title
-        row["breakdown_text"] = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in o.breakdown.items())
+        row["breakdown_text"] = ", ".join(
+            f"{k.replace('_', ' ')}: {v}" for k, v in o.breakdown.items()
+        )
         row["pk"] = o.pk
         rows.append(row)
     return IndicatorDetail(
@@ -459,8 +464,10 @@ def breakdown_tables(indicator: Indicator, *, audience: str) -> list[CrossTable]
         cells: dict[tuple[str, str], str] = {}
         for o in items:
             r = str(o.breakdown.get(row_dim, "Total"))
-            c = str(o.breakdown.get(col_dim, Area(o.area).label)) if col_dim != "area" else (
-                Area(o.area).label
+            c = (
+                str(o.breakdown.get(col_dim, Area(o.area).label))
+                if col_dim != "area"
+                else (Area(o.area).label)
             )
             if r not in row_keys:
                 row_keys.append(r)
@@ -549,9 +556,11 @@ def inspections_document(
 
 
 def periods_with_figures(organisation: Organisation) -> QuerySet[ReportingPeriod]:
-    return ReportingPeriod.objects.filter(
-        organisation=organisation, indicator_sources__isnull=False
-    ).distinct().order_by("-month")
+    return (
+        ReportingPeriod.objects.filter(organisation=organisation, indicator_sources__isnull=False)
+        .distinct()
+        .order_by("-month")
+    )
 
 
 RAG_ORDER = [RAG.RED, RAG.AMBER, RAG.GREEN, RAG.NOT_RATED]

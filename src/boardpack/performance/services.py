@@ -131,9 +131,7 @@ def observation_problems(
     for name, cell in breakdown.items():
         if name not in allowed:
             has = f"its dimensions are {', '.join(allowed)}" if allowed else "it has no breakdown"
-            issues.append(
-                Issue("breakdown", f"{indicator.code} has no dimension ‘{name}’: {has}.")
-            )
+            issues.append(Issue("breakdown", f"{indicator.code} has no dimension ‘{name}’: {has}."))
         elif not isinstance(cell, str) or not cell.strip():
             issues.append(Issue("breakdown", f"Give the {name} of the breakdown as text."))
     if value is None:
@@ -197,12 +195,20 @@ def observation_set(
         raise ValidationError({"source": "That source belongs to another organisation."})
     key = breakdown_key(breakdown)
     observation = Observation.objects.filter(
-        indicator=indicator, date=date, area=area, breakdown_key=key, source=source,
+        indicator=indicator,
+        date=date,
+        area=area,
+        breakdown_key=key,
+        source=source,
         as_written=as_written,
     ).first()
     if observation is None:
         observation = Observation(
-            indicator=indicator, date=date, area=area, breakdown_key=key, source=source,
+            indicator=indicator,
+            date=date,
+            area=area,
+            breakdown_key=key,
+            source=source,
             as_written=as_written,
         )
     changed = _save_if_changed(

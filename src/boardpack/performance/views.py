@@ -15,11 +15,18 @@ from django.shortcuts import redirect, render
 from boardpack.charts import kinds
 from boardpack.charts import performance as charts
 from boardpack.core.access import organisation_view, period_or_404
+from boardpack.core.models import Organisation
 from boardpack.performance import selectors, services
 from boardpack.performance.checks import check_observations
 from boardpack.performance.forms import RagRuleForm, TargetForm
 from boardpack.performance.models import Indicator, Judgement
 from boardpack.performance.suppression import Audience, audience_for, threshold
+
+
+def _org(request: HttpRequest) -> Organisation:
+    """The organisation ``organisation_view`` resolved from the URL."""
+    organisation: Organisation = getattr(request, "organisation")  # noqa: B009
+    return organisation
 
 
 def _base(request: HttpRequest, permission: str = "performance.view_indicator") -> dict[str, Any]:
@@ -38,19 +45,17 @@ def _base(request: HttpRequest, permission: str = "performance.view_indicator") 
 @organisation_view
 def catalogue(request: HttpRequest) -> HttpResponse:
     context = _base(request)
-    groups = selectors.catalogue_by_service_area(
-        request.organisation, audience=context["audience"]
-    )
+    groups = selectors.catalogue_by_service_area(_org(request), audience=context["audience"])
     for _area, summaries in groups:
         for summary in summaries:
-            summary.sparkline = kinds.sparkline(summary.authority_values)  # type: ignore[attr-defined]
+            summary.sparkline = kinds.sparkline(summary.authority_values)
     context["groups"] = groups
-    context["latest_period"] = selectors.periods_with_figures(request.organisation).first()
+    context["latest_period"] = selectors.periods_with_figures(_org(request)).first()
     return render(request, "performance/catalogue.html", context)
 
 
 def _indicator(request: HttpRequest, code: str) -> Indicator:
-    indicator = selectors.indicator_or_none(request.organisation, code)  # type: ignore[attr-defined]
+    indicator = selectors.indicator_or_none(_org(request), code)
     if indicator is None:
         raise Http404("No such indicator")
     return indicator
@@ -66,7 +71,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "indicator": found,
         "detail": detail,
         "summary": detail.summary,
-        "chart": charts.indicator_chart(detail.summary, request.organisation.name),
+        "chart": charts.indicator_chart(detail.summary, _org(request).name),
         "tables": [
             (t, charts.breakdown_chart(t), f"breakdown-chart-{n}")
             for n, t in enumerate(tables, start=1)
@@ -93,7 +98,7 @@ def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
             if rule_form.is_valid():
                 services.indicator_rag_rule_set(indicator=found, **rule_form.cleaned_data)
                 messages.success(request, f"The RAG rule of {found.code} is saved.")
-                return redirect("performance:indicator", org=request.organisation.slug, code=code)  # type: ignore[attr-defined]
+                return redirect("performance:indicator", org=_org(request).slug, code=code)
         elif "add-target" in request.POST:
             target_form = TargetForm(request.POST, prefix="target")
             if target_form.is_valid():
@@ -104,7 +109,9 @@ def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
                 else:
                     messages.success(request, f"The target of {found.code} is saved.")
                     return redirect(
-                        "performance:indicator", org=request.organisation.slug, code=code  # type: ignore[attr-defined]
+                        "performance:indicator",
+                        org=_org(request).slug,
+                        code=code,
                     )
     errors = [
         (f"{form.prefix}-{name}", error)
@@ -118,22 +125,24 @@ def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
         "target_form": target_form,
         "errors": errors,
     }
-    return render(request, "performance/indicator_edit.html", context, status=400 if errors else 200)
+    return render(
+        request, "performance/indicator_edit.html", context, status=400 if errors else 200
+    )
 
 
 @organisation_view
 def quality_latest(request: HttpRequest) -> HttpResponse:
     _base(request)
-    latest = selectors.periods_with_figures(request.organisation).first()
+    latest = selectors.periods_with_figures(_org(request)).first()
     if latest is None:
         return render(request, "performance/quality.html", _base(request) | {"findings": []})
-    return redirect("performance:quality", org=request.organisation.slug, period=latest.key)  # type: ignore[attr-defined]
+    return redirect("performance:quality", org=_org(request).slug, period=latest.key)
 
 
 @organisation_view
 def quality(request: HttpRequest, period: str) -> HttpResponse:
     context = _base(request)
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = _org(request)
     reporting_period = period_or_404(organisation, period)
     if request.GET.get("switch"):
         chosen = period_or_404(organisation, request.GET["switch"])
@@ -155,7 +164,7 @@ def quality(request: HttpRequest, period: str) -> HttpResponse:
 @organisation_view
 def inspections(request: HttpRequest) -> HttpResponse:
     context = _base(request, "performance.view_inspection")
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = _org(request)
     periods = list(selectors.periods_with_figures(organisation))
     key = request.GET.get("period")
     period = period_or_404(organisation, key) if key else None
