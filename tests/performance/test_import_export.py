@@ -65,7 +65,10 @@ def test_export_json_writes_every_figure_as_written(testshire):
     )
     assert cells[("PA-PCT", "2023-03-31", "report-a", "10.00%")]["value"] == "10.00"
     # Only the period's sources: the June 2024 report's figures are not in March's export.
-    assert {o["source"] for o in doc["observations"]} == {"report-a"}
+    assert {o["source"] for o in doc["observations"]} == {
+        "report-a",
+        "inspections-register-2023-03",  # the share of inadequate inspections, computed
+    }
 
 
 def test_a_councillors_export_is_suppressed(testshire):

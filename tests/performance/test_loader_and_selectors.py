@@ -23,9 +23,12 @@ def counts() -> tuple[int, ...]:
 
 
 def test_the_fixture_loads_every_item(testshire):
-    assert Indicator.objects.filter(organisation=testshire).count() == len(fixture_data.INDICATORS)
-    assert Observation.objects.filter(indicator__organisation=testshire).count() == len(
-        fixture_data.OBSERVATIONS
+    # Plus the share of inadequate inspections, which the loader computes from the register.
+    codes = set(Indicator.objects.filter(organisation=testshire).values_list("code", flat=True))
+    assert codes == {i["code"] for i in fixture_data.INDICATORS} | {"INSPECTIONS-INADEQUATE-PCT"}
+    assert (
+        Observation.objects.filter(indicator__organisation=testshire).count()
+        == len(fixture_data.OBSERVATIONS) + 1
     )
     pct = Indicator.objects.get(organisation=testshire, code="PA-PCT")
     assert pct.numerator.code == "PA-COUNT" and pct.denominator.code == "ROLL-COUNT"

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from boardpack.core.models import Organisation
+from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.performance import services
 from boardpack.performance.models import Indicator, Source
 from boardpack.periods import Month
@@ -192,3 +192,7 @@ def load_data(organisation: Organisation, data: Any) -> None:
             )
         except ValidationError as exc:
             raise _refused(where, exc) from exc
+    for period_id in {s.period_id for s in sources.values()}:
+        services.inadequate_share_record(
+            organisation=organisation, period=ReportingPeriod.objects.get(pk=period_id)
+        )

@@ -290,3 +290,55 @@ def inspection_set(
     for stale in existing.values():
         stale.delete()
     return inspection
+
+
+INADEQUATE_SHARE_CODE = "INSPECTIONS-INADEQUATE-PCT"
+
+
+def inadequate_share_record(
+    *, organisation: Organisation, period: ReportingPeriod
+) -> Observation | None:
+    """The share of the period's reported inspections judged inadequate, kept as a figure of
+    the indicator ``INSPECTIONS-INADEQUATE-PCT`` so it has a trend, RAG and chart like any
+    other. Its source is Boardpack's register for the period, not a seed document."""
+    from boardpack.performance.selectors import inadequate_share, inspections_for_period
+
+    inspections = inspections_for_period(organisation, period)
+    share = inadequate_share(inspections)
+    if share is None:
+        return None
+    indicator = indicator_set(
+        organisation=organisation,
+        code=INADEQUATE_SHARE_CODE,
+        title="Inspections judged inadequate",
+        definition="The percentage of the Ofsted inspections reported in the period whose "
+        "(first) judgement is Inadequate, computed from the school inspections register.",
+        unit=Unit.PERCENTAGE,
+        decimals=1,
+        polarity="lower_is_better",
+        frequency="quarterly",
+        source="Boardpack's school inspections register",
+        service_area="Education",
+    )
+    source = source_set(
+        organisation=organisation,
+        key=f"inspections-register-{period.key}",
+        title=f"School inspections register, reported in {period.label}",
+        date=period.period.last_day,
+        period=period,
+    )
+    inadequate = sum(
+        1
+        for i in inspections
+        if (first := next(iter(i.judgements.all()), None)) and first.judgement == "inadequate"
+    )
+    observation, _changed = observation_set(
+        indicator=indicator,
+        date=period.period.last_day,
+        source=source,
+        value=share,
+        as_written=f"{share}%",
+        period_label=period.label,
+        commentary=f"{inadequate} of {len(inspections)} inspections reported.",
+    )
+    return observation
