@@ -84,6 +84,10 @@ def main() -> int:
         lambda: client.get("/somerset/programme/2024-06/workstreams/sufficient-homes/"),
     )
     measure("api: programme 2024-06", lambda: client.get("/api/v1/programme?period=2024-06"))
+    from bench import performance
+
+    performance.pages(measure, client, somerset)
+    performance.csv_import(somerset, june)
     return 0
 
 
