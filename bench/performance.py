@@ -115,9 +115,7 @@ def csv_import(organisation, period, rows: int = 200_000) -> None:  # type: igno
     text = buffer.getvalue()
     before = Observation.objects.count()
     started = time.perf_counter()
-    plan = import_csv_rows(
-        ImportContext(organisation, period), csv.DictReader(io.StringIO(text))
-    )
+    plan = import_csv_rows(ImportContext(organisation, period), csv.DictReader(io.StringIO(text)))
     elapsed = time.perf_counter() - started
     if plan.problems:
         raise SystemExit(f"bulk import refused: {plan.problems[:3]}")

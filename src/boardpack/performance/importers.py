@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-
 from simple_history.utils import bulk_create_with_history
 
 from boardpack.imports.amounts import Unit as AmountUnit
