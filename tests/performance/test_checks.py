@@ -78,3 +78,38 @@ def test_the_checks_run_in_boardpack_check(testshire, march, capsys):
     out = capsys.readouterr().out
     assert "CLA-COUNT Children looked after" in out
     assert "report-b" in out
+
+
+@pytest.mark.parametrize(
+    ("bounded", "qualifier", "other", "error"),
+    [
+        ("5000", "over", "5100", False),
+        ("5000", "over", "4900", True),
+        ("28", "under", "27", False),
+        ("1200", "approximate", "1187", False),
+        ("395", "estimate", "582", True),
+    ],
+)
+def test_a_bounded_figure_conflicts_only_when_its_words_do_not_allow_the_other(
+    testshire, march, bounded, qualifier, other, error
+):
+    from boardpack.performance.models import Indicator, Source
+    from boardpack.performance.services import observation_set
+
+    indicator = Indicator.objects.get(organisation=testshire, code="CLA-COUNT")
+    source = Source.objects.get(organisation=testshire, key="report-a")
+    for value, q in ((bounded, qualifier), (other, "exact")):
+        observation_set(
+            indicator=indicator,
+            date=dt.date(2023, 1, 31),
+            source=source,
+            value=Decimal(value),
+            qualifier=q,
+            as_written=f"{q} {value}",
+        )
+    found = [
+        f
+        for f in by_kind(check_observations(testshire, march), "conflict")
+        if f.row.startswith("2023-01-31")
+    ]
+    assert len(found) == 1 and found[0].is_error is error

@@ -107,7 +107,8 @@ def conflicts(held: Iterable[Observation], in_period: set[int]) -> list[Observat
             if other.value is None and first.value is None:
                 continue
             qualified = {first.qualifier, other.qualifier} & BOUNDED
-            severity = Severity.NOTE if qualified else Severity.ERROR
+            agree = bool(qualified) and may_agree(first, other)
+            severity = Severity.NOTE if agree else Severity.ERROR
             same = other.source_id == first.source_id
             findings.append(
                 ObservationFinding(
@@ -122,8 +123,8 @@ def conflicts(held: Iterable[Observation], in_period: set[int]) -> list[Observat
                         f"figures for the same thing: {first.source.key} writes "
                         f"‘{_written(first)}’, {other.source.key} writes ‘{_written(other)}’."
                         + (
-                            " One is approximate or bounded, so they may agree."
-                            if qualified
+                            " One is approximate or bounded, and they are close enough to agree."
+                            if agree
                             else " Check which is right."
                         )
                     ),
@@ -133,6 +134,28 @@ def conflicts(held: Iterable[Observation], in_period: set[int]) -> list[Observat
                 )
             )
     return findings
+
+
+APPROXIMATE_WITHIN = Decimal("0.1")
+
+
+def _fits(bounded: Observation, other: Observation) -> bool:
+    """Whether ``other``'s figure is one ``bounded``'s words allow ("over 5000" allows 5100;
+    "circa 1200" allows within a tenth of it)."""
+    a, b = bounded.value, other.value
+    if a is None or b is None:
+        return False
+    if bounded.qualifier == Qualifier.OVER:
+        return b > a
+    if bounded.qualifier == Qualifier.UNDER:
+        return b < a
+    return abs(a - b) <= APPROXIMATE_WITHIN * max(abs(a), abs(b))
+
+
+def may_agree(first: Observation, other: Observation) -> bool:
+    return any(
+        o.qualifier in BOUNDED and _fits(o, p) for o, p in ((first, other), (other, first))
+    )
 
 
 def _half_place(o: Observation) -> Decimal:
