@@ -69,3 +69,31 @@ def test_catalogue_computes_latest_target_rag_and_direction(testshire):
     # The latest authority figure is missing (x) and is shown as such.
     assert cla.latest_text == "x"
     assert cla.rating.rag == RAG.NOT_RATED
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "refused"),
+    [
+        ("percentage", "-5.8", True),
+        ("percentage", "360", True),
+        ("percentage_points", "-5.8", False),
+        ("percentage_change", "360", False),
+        ("percentage_change", "-101", True),
+        ("count", "-1", True),
+        ("gbp", "-400000", False),
+    ],
+)
+def test_each_unit_allows_what_it_can_hold(testshire, unit, value, refused):
+    from boardpack.performance import services
+
+    indicator = services.indicator_set(
+        organisation=testshire,
+        code="UNIT-CHECK",
+        title="Unit check",
+        unit=unit,
+        polarity="neither",
+        frequency="annual",
+        service_area="Checks",
+    )
+    problems = services.value_problems(indicator, Decimal(value))
+    assert bool(problems) is refused

@@ -48,6 +48,10 @@ def format_value(value: Decimal | None, unit: str, decimals: int, qualifier: str
         number = ("-£" + number[1:]) if number.startswith("-") else "£" + number
     elif unit == Unit.DAYS:
         number += " days"
+    elif unit == Unit.PERCENTAGE_POINTS:
+        number += " points"
+    elif unit == Unit.PERCENTAGE_CHANGE:
+        number = ("+" if value > 0 else "") + number + "%"
     return QUALIFIER_WORDS.get(Qualifier(qualifier), "") + number if qualifier else number
 
 

@@ -153,9 +153,7 @@ def _fits(bounded: Observation, other: Observation) -> bool:
 
 
 def may_agree(first: Observation, other: Observation) -> bool:
-    return any(
-        o.qualifier in BOUNDED and _fits(o, p) for o, p in ((first, other), (other, first))
-    )
+    return any(o.qualifier in BOUNDED and _fits(o, p) for o, p in ((first, other), (other, first)))
 
 
 def _half_place(o: Observation) -> Decimal:

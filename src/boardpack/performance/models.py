@@ -25,6 +25,10 @@ class Unit(models.TextChoices):
     GBP = "gbp", "£"
     DAYS = "days", "Days"
     RATIO = "ratio", "Ratio"
+    # Differences and changes (a gap to England, a rise on last year) may be negative or
+    # beyond 100: they are not shares of a whole.
+    PERCENTAGE_POINTS = "percentage_points", "Percentage points"
+    PERCENTAGE_CHANGE = "percentage_change", "Percentage change"
 
 
 class Polarity(models.TextChoices):

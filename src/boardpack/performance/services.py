@@ -165,7 +165,9 @@ def value_problems(indicator: Indicator, value: Decimal) -> list[Issue]:
                 f"{indicator.code} is a percentage, so its value is from 0 to 100, not {value}.",
             )
         ]
-    if unit != Unit.GBP and value < 0:
+    if unit == Unit.PERCENTAGE_CHANGE and value < -HUNDRED:
+        return [Issue("value", f"A fall cannot be more than 100% ({value}).")]
+    if unit not in (Unit.GBP, Unit.PERCENTAGE_POINTS, Unit.PERCENTAGE_CHANGE) and value < 0:
         label = Unit(unit).label.lower()
         return [Issue("value", f"{indicator.code} is a {label}: it cannot be negative ({value}).")]
     return []
