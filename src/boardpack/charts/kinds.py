@@ -115,10 +115,12 @@ def small_multiples(
     panel_title: str,
     x_title: str,
     alt_text: str,
+    categories: Sequence[str] = (),
 ) -> Chart:
-    """One small bar chart per panel (panel, category, value, shown), sharing one scale."""
+    """One small bar chart per panel (panel, category, value, shown), sharing one scale;
+    ``categories`` in their order (else as they come)."""
     panels = list(dict.fromkeys(c[0] for c in cells))
-    categories = list(dict.fromkeys(c[1] for c in cells))
+    categories = list(categories) or list(dict.fromkeys(c[1] for c in cells))
     data = [{"panel": p, "category": c, "value": float(v), "shown": s} for p, c, v, s in cells]
     chart = (
         alt.Chart(alt.Data(values=data))

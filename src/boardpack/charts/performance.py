@@ -81,12 +81,13 @@ def breakdown_chart(table) -> Chart | None:  # type: ignore[no-untyped-def]
                 continue  # a suppressed or missing cell: written in the table, not drawn
     if len(cells) < 2:
         return None
-    title = table.caption
+    title = f"{table.caption} ({table.source.title})"
     return small_multiples(
         cells,
         title=title,
         panel_title=table.row_dimension.replace("_", " ").capitalize(),
         x_title=Unit(table.indicator.unit).label,
+        categories=[c for c in table.columns if c.strip().lower() != "total"],
         alt_text=f"Small multiples of {table.indicator.title.lower()}, one panel per "
         f"{table.row_dimension.replace('_', ' ')}, by {table.column_dimension.replace('_', ' ')}; "
         "the figures are in the table below.",

@@ -322,6 +322,8 @@ def summarise(
             polarity=indicator.polarity,
             amber_band=indicator.amber_band,
         )
+    elif indicator.rag_basis == RagBasis.TARGET:
+        summary.rating = calc.Rating(RAG.NOT_RATED, "No target set.")
     elif indicator.rag_basis == RagBasis.COMPARATOR and summary.latest is not None:
         comparator = _comparator_value(
             summary.series.get(indicator.rag_comparator, []), summary.latest.date
@@ -429,6 +431,10 @@ class CrossTable:
     column_dimension: str
     columns: list[str]
     rows: list[tuple[str, list[str]]]
+
+    @property
+    def row_label(self) -> str:
+        return self.row_dimension.replace("_", " ").capitalize()
 
     @property
     def caption(self) -> str:
