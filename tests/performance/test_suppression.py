@@ -154,3 +154,16 @@ def test_the_export_document_hides_small_numbers_for_members(testshire, audience
     assert cell(member, "CLA-COUNT", placement_type="Foster")["value"] == "537"
     text = json.dumps(member)
     assert '"as_written": "3"' not in text and '"as_written": "4"' not in text
+
+
+@pytest.mark.django_db
+def test_the_threshold_is_a_setting(testshire, settings):
+    period = ReportingPeriod.objects.get(organisation=testshire, month="2023-03-01")
+    settings.BOARDPACK_SUPPRESSION_THRESHOLD = 10
+    doc = selectors.observations_document(testshire, period, "member")
+    sep = next(
+        o
+        for o in doc["observations"]
+        if o["breakdown"] == {"academic_year": "2022-23", "month": "Sep"}
+    )
+    assert sep["as_written"] == "c"  # 8 is now small
