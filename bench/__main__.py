@@ -88,6 +88,10 @@ def main() -> int:
     from bench import benchmarking
 
     benchmarking.run(measure, client)
+    from bench import performance
+
+    performance.pages(measure, client, somerset)
+    performance.csv_import(somerset, june)
     return 0
 
 

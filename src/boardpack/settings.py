@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "boardpack.api",
     "boardpack.demo",
     "boardpack.benchmarking",
+    "boardpack.performance",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,8 @@ X_FRAME_OPTIONS = "DENY"
 BOARDPACK_MAX_UPLOAD_BYTES = int(os.environ.get("BOARDPACK_MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = BOARDPACK_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = BOARDPACK_MAX_UPLOAD_BYTES + 1024 * 1024
+# Counts from 1 to this are suppressed (shown as c) for councillors and the public.
+BOARDPACK_SUPPRESSION_THRESHOLD = int(os.environ.get("BOARDPACK_SUPPRESSION_THRESHOLD", "5"))
 
 
 LOGGING = {

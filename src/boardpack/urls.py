@@ -16,3 +16,4 @@ urlpatterns += [
     path("<slug:org>/imports/", include("boardpack.imports.urls")),
     path("<slug:org>/benchmarks/", include("boardpack.benchmarking.urls")),
 ]
+urlpatterns += [path("<slug:org>/performance/", include("boardpack.performance.urls"))]

@@ -25,7 +25,6 @@ SAMPLES: dict[str, list[str]] = {
     "slug": ["local-mainstream-school", "sufficient-homes"],
     "dataset": ["savings", "budget", "dsg"],
     "fmt": ["xlsx", "csv"],
-    "code": ["CLA-RATE-31-MARCH"],
 }
 
 
@@ -58,8 +57,38 @@ def _somerset_tidy_upload() -> str:
     return str(upload.pk)
 
 
+
+def _somerset_indicator_code() -> str:
+    """A Somerset indicator's code (one is made if the demo holds none)."""
+    from boardpack.core.models import Organisation
+    from boardpack.performance.models import Indicator
+    from boardpack.performance.services import indicator_set
+
+    found = Indicator.objects.filter(organisation__slug="somerset").order_by("code").first()
+    if found is None:
+        found = indicator_set(
+            organisation=Organisation.objects.get(slug="somerset"),
+            code="ISOLATION-CHECK",
+            title="Isolation check",
+            unit="count",
+            polarity="neither",
+            frequency="annual",
+            service_area="Checks",
+        )
+    return found.code
+
+
+def _somerset_measure_code() -> str:
+    return "CLA-RATE-31-MARCH"  # a benchmarked measure the demo gives Somerset
+
+
 # Records a route's identifier points at: made for Somerset, so Dorset must not reach them.
-IDENTIFIER_FACTORIES = {"run": _somerset_import_run, "upload": _somerset_tidy_upload}
+IDENTIFIER_FACTORIES = {
+    "run": _somerset_import_run,
+    "upload": _somerset_tidy_upload,
+    "code": _somerset_indicator_code,
+    "measure": _somerset_measure_code,
+}
 # Somerset users who between them may use every page.
 SOMERSET_USERS = ["office", "finance", "analyst"]
 
@@ -99,15 +128,10 @@ def api_routes() -> list[str]:
 
 
 def _api_url(route: str) -> str:
-    """The route with each parameter filled in from SAMPLES."""
-
-    def sample(match: re.Match) -> str:
-        name = match.group(1)
-        if name not in SAMPLES:
-            pytest.fail(f"API route {route!r} has a parameter {name!r}: add samples for it above")
-        return SAMPLES[name][0]
-
-    return "/" + re.sub(r"<(?:[^>:]+:)?([^>]+)>", sample, route)
+    """An API route with its parameters (``<str:code>``) filled from Somerset's records."""
+    return "/" + re.sub(
+        r"<(?:[^>:]+:)?([^>]+)>", lambda m: IDENTIFIER_FACTORIES[m.group(1)](), route
+    )
 
 
 def _urls_for(route: Route, org: str) -> list[str]:

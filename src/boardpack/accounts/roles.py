@@ -25,6 +25,17 @@ VIEW_ALL = [
     "finance.view_budgetline",
     "finance.view_dsgblock",
     "benchmarking.view_measure",
+    "performance.view_indicator",
+    "performance.view_observation",
+    "performance.view_inspection",
+]
+# Officers see small numbers; councillors and the public see them suppressed (``c``).
+OFFICER = ["performance.view_unsuppressed"]
+PERFORMANCE_EDIT = [
+    "performance.change_indicator",
+    "performance.add_target",
+    "performance.change_target",
+    "performance.change_observation",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -68,6 +79,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.COUNCILLOR: VIEW_ALL,
 }
+for _role in (
+    Role.PROGRAMME_OFFICE,
+    Role.WORKSTREAM_LEAD,
+    Role.FINANCE_OFFICER,
+    Role.PERFORMANCE_ANALYST,
+):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] + OFFICER
+ROLE_PERMISSIONS[Role.PERFORMANCE_ANALYST] += PERFORMANCE_EDIT
 
 
 def ensure_roles(**_: object) -> None:

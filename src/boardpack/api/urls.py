@@ -1,6 +1,6 @@
 from django.urls import path
 
-from boardpack.api import finance, views
+from boardpack.api import finance, performance, views
 from boardpack.benchmarking import api as benchmarking_api
 
 app_name = "api"
@@ -10,5 +10,11 @@ urlpatterns = [
     path("finance/budget", finance.budget, name="finance-budget"),
     path("finance/dsg", finance.dsg, name="finance-dsg"),
     path("benchmarks", benchmarking_api.benchmarks, name="benchmarks"),
-    path("benchmarks/<str:code>", benchmarking_api.measure, name="benchmark-measure"),
+    path("benchmarks/<str:measure>", benchmarking_api.measure, name="benchmark-measure"),
+    path("indicators", performance.indicators, name="indicators"),
+    path(
+        "indicators/<str:code>/observations",
+        performance.observations,
+        name="indicator-observations",
+    ),
 ]

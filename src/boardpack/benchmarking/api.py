@@ -31,13 +31,13 @@ def benchmarks(request: HttpRequest) -> JsonResponse:
 
 
 @api_view
-def measure(request: HttpRequest, code: str) -> JsonResponse:
+def measure(request: HttpRequest, measure: str) -> JsonResponse:
     """One measure compared in every year the organisation holds."""
     organisation = api_organisation(request)
-    found = Measure.objects.filter(organisation=organisation, code=code).first()
+    found = Measure.objects.filter(organisation=organisation, code=measure).first()
     home = selectors.home_authority(organisation)
     if found is None or home is None:
-        raise Http404(f"No benchmarked measure {code!r}")
+        raise Http404(f"No benchmarked measure {measure!r}")
     values = selectors.value_rows(BenchmarkValue.objects.filter(measure=found))
     codes = selectors.neighbour_codes_for(home)
     years = sorted({v.year for v in values}, key=lambda y: y.ljust(6, "0"))

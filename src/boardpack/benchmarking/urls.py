@@ -7,5 +7,5 @@ urlpatterns = [
     path("", views.compare, name="compare"),
     path("import/", views.upload, name="upload"),
     path("import/<int:upload>/", views.map_columns, name="map"),
-    path("<str:code>/", views.measure_detail, name="measure"),
+    path("<str:measure>/", views.measure_detail, name="measure"),
 ]

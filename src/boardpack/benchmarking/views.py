@@ -35,17 +35,17 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 
 @organisation_view
-def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
+def measure_detail(request: HttpRequest, measure: str) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
-    measure = get_object_or_404(Measure, organisation=organisation, code=code)
+    found = get_object_or_404(Measure, organisation=organisation, code=measure)
     home = selectors.home_authority(organisation)
     if home is None:
         raise Http404("This organisation has no home authority set for benchmarking")
-    values = selectors.value_rows(BenchmarkValue.objects.filter(measure=measure))
+    values = selectors.value_rows(BenchmarkValue.objects.filter(measure=found))
     codes = selectors.neighbour_codes_for(home)
     years = sorted({v.year for v in values}, key=lambda y: y.ljust(6, "0"))
     comparisons = [
-        selectors.compare(measure, year, home, values=values, neighbour_codes=codes)
+        selectors.compare(found, year, home, values=values, neighbour_codes=codes)
         for year in years
     ]
     latest = comparisons[-1] if comparisons else None
@@ -54,7 +54,7 @@ def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
         "benchmarking/measure.html",
         {
             "nav": "benchmarks",
-            "measure": measure,
+            "measure": found,
             "home": home,
             "comparisons": comparisons,
             "latest": latest,

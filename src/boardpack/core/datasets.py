@@ -23,12 +23,22 @@ Rows = tuple[list[str], list[list[Any]]]
 class Dataset:
     name: str
     title: str
-    document: Callable[[Organisation, ReportingPeriod], dict[str, Any]]
+    document: Callable[..., dict[str, Any]]  # (organisation, period[, audience])
     rows: Callable[[dict[str, Any]], Rows]
     xlsx: Callable[[dict[str, Any]], bytes] | None = None
     # True when the dataset reads any month, not only the organisation's reporting periods
     # (benchmarks from national statistics are published for years no period covers).
     any_month: bool = False
+    # Whether ``document`` takes a third argument, the audience (officer, member or public),
+    # and hides small numbers from members and the public.
+    audiences: bool = False
+
+    def document_for(
+        self, organisation: Organisation, period: ReportingPeriod, audience: str = "officer"
+    ) -> dict[str, Any]:
+        if self.audiences:
+            return self.document(organisation, period, audience)
+        return self.document(organisation, period)
 
     @property
     def formats(self) -> list[str]:

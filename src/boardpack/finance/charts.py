@@ -1,167 +1,21 @@
-"""Finance charts, rendered once on the server as SVG (Vega-Lite via altair + vl-convert).
+"""Kept importable: the finance charts now live in the shared ``boardpack.charts`` package."""
 
-Each chart comes with a title, alternative text and the rows of its data table, all built from
-the selectors' documents, so the chart, its table and every export show the same figures.
-Rendering is cached on the chart's data: the same figures are drawn once per process.
-"""
+from boardpack.charts.core import Chart
+from boardpack.charts.finance import (
+    STATUS_COLOURS,
+    STATUS_KEYS,
+    budget_variance_chart,
+    dsg_variance_chart,
+    savings_delivery_chart,
+    variance_chart,
+)
 
-from __future__ import annotations
-
-import functools
-import json
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
-
-import altair as alt
-import vl_convert as vlc
-
-from boardpack.finance import calculations as calc
-
-STATUS_COLOURS = {
-    "Over-achieved": "#00703c",
-    "Achieved": "#85994b",
-    "On track": "#1d70b8",
-    "At risk": "#d4351c",
-}
-STATUS_KEYS = {
-    "Over-achieved": "over_achieved",
-    "Achieved": "achieved",
-    "On track": "on_track",
-    "At risk": "at_risk",
-}
-
-
-@dataclass(frozen=True)
-class Chart:
-    title: str
-    alt_text: str
-    svg: str
-    table_header: list[str]
-    table_rows: list[list[str]]
-
-
-@functools.lru_cache(maxsize=64)
-def _svg(spec_json: str) -> str:
-    return vlc.vegalite_to_svg(json.loads(spec_json))
-
-
-def _render(chart: alt.TopLevelMixin) -> str:
-    return _svg(json.dumps(chart.to_dict(), sort_keys=True))
-
-
-def savings_delivery_chart(doc: dict[str, Any]) -> Chart | None:
-    """A stacked bar per saving line: £ over-achieved, achieved, on track and at risk."""
-    if not doc["lines"]:
-        return None
-    data = [
-        {"ref": line["ref"], "status": status, "amount": float(Decimal(line[key]))}
-        for line in doc["lines"]
-        for status, key in STATUS_KEYS.items()
-        if Decimal(line[key])
-    ]
-    totals = doc["totals"]
-    title = f"Savings delivery by status, {doc['period']}"
-    chart = (
-        alt.Chart(alt.Data(values=data), title=title)
-        .mark_bar()
-        .encode(
-            y=alt.Y("ref:N", title="Saving", sort=[line["ref"] for line in doc["lines"]]),
-            x=alt.X("sum(amount):Q", title="£", axis=alt.Axis(format=",.0f")),
-            color=alt.Color(
-                "status:N",
-                title="Status",
-                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
-            ),
-            order=alt.Order("status_order:Q"),
-        )
-        .transform_calculate(
-            status_order="indexof(['Over-achieved','Achieved','On track','At risk'], datum.status)"
-        )
-        .properties(width=560, height=max(120, 22 * len(doc["lines"])))
-    )
-    alt_text = (
-        f"Stacked bar chart of {len(doc['lines'])} savings totalling "
-        f"£{calc.format_pounds(Decimal(totals['target']))}: "
-        + "; ".join(
-            f"{status.lower()} £{calc.format_pounds(Decimal(totals[key]))}"
-            for status, key in STATUS_KEYS.items()
-        )
-        + "."
-    )
-    rows = [
-        [line["ref"]] + [calc.format_pounds(Decimal(line[k])) for k in STATUS_KEYS.values()]
-        for line in doc["lines"]
-    ]
-    rows.append(["Total"] + [calc.format_pounds(Decimal(totals[k])) for k in STATUS_KEYS.values()])
-    return Chart(
-        title=title,
-        alt_text=alt_text,
-        svg=_render(chart),
-        table_header=["Saving"] + [f"{s} £" for s in STATUS_KEYS],
-        table_rows=rows,
-    )
-
-
-def variance_chart(doc: dict[str, Any], rows: list[dict[str, Any]], what: str) -> Chart | None:
-    """A bar per row: variance £m, adverse (overspend) right, favourable left."""
-    if not rows:
-        return None
-    data = [
-        {
-            "label": row["label"],
-            "variance": float(Decimal(row["variance"])),
-            "kind": {"A": "Adverse", "(F)": "Favourable"}.get(row["marker"], "Nil"),
-        }
-        for row in rows
-    ]
-    title = (
-        f"{what} variance by {'block' if what == 'DSG' else 'service line'}, {doc['period_label']}"
-    )
-    chart = (
-        alt.Chart(alt.Data(values=data), title=title)
-        .mark_bar()
-        .encode(
-            y=alt.Y("label:N", title=None, sort=None),
-            x=alt.X("variance:Q", title="Variance £m (projection − budget)"),
-            color=alt.Color(
-                "kind:N",
-                title="A/(F)",
-                scale=alt.Scale(
-                    domain=["Adverse", "Favourable", "Nil"], range=["#d4351c", "#00703c", "#505a5f"]
-                ),
-            ),
-        )
-        .properties(width=520, height=max(100, 20 * len(rows)))
-    )
-    largest = max(rows, key=lambda r: Decimal(r["variance"]))
-    total = doc["total"]
-    alt_text = (
-        f"Bar chart of the variance of {len(rows)} rows; the total variance is "
-        f"{total['printed']['variance']} £m {total['marker']}; the largest overspend is "
-        f"{largest['label']} at {largest['printed']['variance']} £m."
-    )
-    return Chart(
-        title=title,
-        alt_text=alt_text,
-        svg=_render(chart),
-        table_header=["Row", "Variance £m", "A/(F)"],
-        table_rows=[[r["label"], r["printed"]["variance"], r["marker"]] for r in rows],
-    )
-
-
-def budget_variance_chart(doc: dict[str, Any]) -> Chart | None:
-    rows = [
-        dict(line, division=division["name"])
-        for division in doc["divisions"]
-        for line in division["lines"]
-    ]
-    names = [r["label"] for r in rows]
-    for row in rows:
-        if names.count(row["label"]) > 1:  # "Central" is a line in two divisions
-            row["label"] = f"{row['label']} ({row['division']})"
-    return variance_chart(doc, rows, "Revenue budget")
-
-
-def dsg_variance_chart(doc: dict[str, Any]) -> Chart | None:
-    return variance_chart(doc, doc["lines"], "DSG")
+__all__ = [
+    "STATUS_COLOURS",
+    "STATUS_KEYS",
+    "Chart",
+    "budget_variance_chart",
+    "dsg_variance_chart",
+    "savings_delivery_chart",
+    "variance_chart",
+]

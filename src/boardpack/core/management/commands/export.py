@@ -22,9 +22,15 @@ class Command(BaseCommand):
         parser.add_argument("--period", required=True, help="the period's last month, YYYY-MM")
         parser.add_argument("--format", default="json", dest="fmt", help="json, csv or xlsx")
         parser.add_argument("-o", "--output", help="write to this file instead of stdout")
+        parser.add_argument(
+            "--audience",
+            default="officer",
+            choices=["officer", "member", "public"],
+            help="who it is for: members and the public see small numbers suppressed",
+        )
         add_organisation_argument(parser)
 
-    def handle(self, *args, dataset, period, fmt, output, **options):
+    def handle(self, *args, dataset, period, fmt, output, audience="officer", **options):
         try:
             found = datasets.get(dataset)
         except KeyError as exc:
@@ -41,7 +47,9 @@ class Command(BaseCommand):
             ).first() or ReportingPeriod(organisation=organisation, month=month.first_day)
         else:
             reporting_period = period_from(organisation, period)
-        document = found.document(organisation, reporting_period)
+        if audience != "officer" and not found.audiences:
+            raise CommandError(f"{dataset} holds no small numbers: export it without --audience")
+        document = found.document_for(organisation, reporting_period, audience)
         if fmt == "xlsx":
             if not output:
                 raise CommandError("An Excel export needs a file: add -o FILE.xlsx")
