@@ -403,6 +403,16 @@ INDICATORS: list[dict[str, Any]] = [
         dimensions=("training_month",),
     ),
     _indicator(
+        "CWD-RESPITE-FIRST-STAYS",
+        "Children's first stays at a respite home",
+        "Children staying for the first time at one of the council's respite homes for children "
+        "with disabilities (The Elms).",
+        "count",
+        CSC,
+        polarity="higher_is_better",
+        frequency="ad_hoc",
+    ),
+    _indicator(
         "CWD-ESTABLISHMENT-FTE",
         "Children with Disabilities service establishment",
         "Full-time-equivalent posts in the Children with Disabilities service, by team.",
@@ -630,6 +640,16 @@ INDICATORS: list[dict[str, Any]] = [
         "HH-HOMES-OPEN",
         "Homes and Horizons homes opened",
         "Small residential children's homes opened under the Homes and Horizons partnership.",
+        "count",
+        SUFFICIENCY,
+        polarity="higher_is_better",
+        frequency="ad_hoc",
+        workstream=WS_HOMES,
+    ),
+    _indicator(
+        "HH-YOUNG-PEOPLE-MOVED-IN",
+        "Young people moved into Homes and Horizons homes",
+        "Young people who have moved into the new Homes and Horizons children's homes.",
         "count",
         SUFFICIENCY,
         polarity="higher_is_better",
@@ -1235,6 +1255,15 @@ OBSERVATIONS: list[dict[str, Any]] = [
         period_label="2022/23",
         commentary="Dedicated Schools Grant",
     ),
+    _obs(
+        "CWD-RESPITE-FIRST-STAYS",
+        Q4_2023,
+        "3",
+        "We've had three children stay at one of our respite homes for children with disabilities -The Elms - for the first time in the last couple of months",
+        SEED_002,
+        period_label="the last couple of months",
+        commentary="Introduction: all three have managed brilliantly",
+    ),
     # ---- seed-002: Commissioning and sufficiency ----
     _obs(
         "COMMISSIONING-CONTRACTS",
@@ -1273,6 +1302,14 @@ OBSERVATIONS: list[dict[str, Any]] = [
         SEED_002,
         period_label="February 2023",
         commentary="Homes and Horizons; the next two homes are due to open in April and May",
+    ),
+    _obs(
+        "HH-YOUNG-PEOPLE-MOVED-IN",
+        "2023-02-28",
+        "2",
+        "the first two young people moving into their new homes through this month",
+        SEED_002,
+        period_label="February 2023",
     ),
     _obs(
         "HH-STAFF-RECRUITED",
