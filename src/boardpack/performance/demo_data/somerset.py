@@ -233,8 +233,8 @@ def _table_observations() -> list[dict[str, Any]]:
                     commentary="Table 'Attendance' (no date printed)",
                 )
             )
-    for label, code, cells in CLA_SUSPENSIONS_TABLE + CLA_PTT_TABLE:
-        for (printed_year, academic_year, date), cell in zip(CLA_TABLE_YEARS, cells, strict=True):
+    for label, code, by_year in CLA_SUSPENSIONS_TABLE + CLA_PTT_TABLE:
+        for (printed_year, academic_year, date), cell in zip(CLA_TABLE_YEARS, by_year, strict=True):
             rows.append(
                 _obs(
                     code,
