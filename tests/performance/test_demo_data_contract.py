@@ -351,22 +351,40 @@ def test_somerset_lists_the_thirty_inspections_the_seed_reports() -> None:
 
 
 def _cells(code: str) -> dict[tuple[str, ...], str]:
+    """One indicator's figures by breakdown (its dimensions in name order); each cell once."""
+    figures = [o for o in SOMERSET.OBSERVATIONS if o["indicator"] == code]
+    cells = {tuple(o["breakdown"][d] for d in sorted(o["breakdown"])): o["value"] for o in figures}
+    assert len(cells) == len(figures), f"{code} holds a cell twice"
+    return cells
+
+
+def _table(rows: dict[str, list[str]]) -> dict[tuple[str, str], str]:
+    months = ("Sep", "Oct", "Nov", "Dec", "Jan")
     return {
-        tuple(o["breakdown"][d] for d in sorted(o["breakdown"])): o["value"]
-        for o in SOMERSET.OBSERVATIONS
-        if o["indicator"] == code
+        (year, month): cell
+        for year, cells in rows.items()
+        for month, cell in zip(months, cells, strict=True)
     }
 
 
 def test_somerset_exclusion_tables_hold_every_cell() -> None:
-    suspensions = _cells("SUSPENSIONS")
-    assert len(suspensions) == 15
-    assert suspensions[("2021/22", "Nov")] == "1105"
-    assert suspensions[("2020/21", "Jan")] == "71"
-    permanent = _cells("PERMANENT-EXCLUSIONS")
-    assert len(permanent) == 15
-    assert permanent[("2020/21", "Dec")] == "13"
-    assert permanent[("2022/23", "Jan")] == "10"
+    assert _cells("SUSPENSIONS") == _table(
+        {
+            "2020/21": ["503", "677", "825", "507", "71"],
+            "2021/22": ["551", "580", "1105", "585", "778"],
+            "2022/23": ["667", "849", "1216", "638", "451"],
+        }
+    )
+    assert _cells("PERMANENT-EXCLUSIONS") == _table(
+        {
+            "2020/21": ["7", "1", "5", "13", "1"],
+            "2021/22": ["9", "8", "16", "14", "13"],
+            "2022/23": ["8", "10", "13", "8", "10"],
+        }
+    )
+    assert _cells("CLA-SUSPENSIONS") == {("2020/21",): "70", ("2021/22",): "57"}
+    assert _cells("CLA-SUSPENDED-CYP") == {("2020/21",): "41", ("2021/22",): "31"}
+    assert _cells("CLA-PTT-AVERAGE") == {("2020/21",): "10.5", ("2021/22",): "30.0"}
 
 
 def test_somerset_attendance_table_holds_every_cell() -> None:
@@ -418,3 +436,32 @@ def test_somerset_targets_from_the_seeds() -> None:
     assert [
         targets[("FOSTER-CARERS-NET-ADDITIONAL", f"{year}-03-31")] for year in (2025, 2026, 2027)
     ] == ["10", "10", "10"]
+
+
+@pytest.mark.parametrize(
+    ("code", "date", "value", "qualifier", "written"),
+    [
+        ("WORKFORCE-HEADCOUNT", "2022-12-31", "3700", "approximate", "circa 3700"),
+        ("EHCP-COUNT", "2023-03-31", "5000", "over", "over 5000"),
+        ("PLACEMENTS-20-MILES-PCT", "2016-04-30", "28", "under", "under 28 per cent"),
+        ("YOUNG-CARERS-SUPPORTED", "2023-03-31", "100", "approximate", "Approximately 100"),
+        ("SW-VACANCIES", "2024-06-30", "42", "estimate", "estimated 42"),
+        ("SW-VACANCIES", "2024-09-30", "9", "forecast", "in September to 9"),
+        ("SW-CASELOAD-AVERAGE", "2024-06-30", "19.04", "exact", "caseload is 19.04"),
+        ("CLA-COUNT", "2024-06-30", "608", "exact", "608 children now in care"),
+        ("SERVICE-BUDGET", "2023-03-31", "105000000", "exact", "£105m"),
+        ("INFLATION-SAVINGS", "2024-06-30", "1400000", "exact", "£1.4m"),
+        ("EH-ALLOCATED-3WKS-PCT", "2022-12-31", "63.5", "exact", "63.5%"),
+        ("FFD-CONTACTS", "2023-03-31", "5318", "exact", "5318 contacts"),
+    ],
+)
+def test_somerset_figures_keep_the_qualifier_they_are_written_with(
+    code: str, date: str, value: str, qualifier: str, written: str
+) -> None:
+    (figure,) = [
+        o
+        for o in SOMERSET.OBSERVATIONS
+        if o["indicator"] == code and o["date"] == date and not o["breakdown"]
+    ]
+    assert (figure["value"], figure["qualifier"]) == (value, qualifier)
+    assert written in figure["as_written"]

@@ -2091,10 +2091,9 @@ OBSERVATIONS: list[dict[str, Any]] = [
         "RHI-PCT",
         ONE_YEAR_ON,
         "52",
-        "52 per cent",
+        "More children are now receiving a return to home interview if they run away – 52 per cent",
         SEED_004,
         period_label="one year on",
-        commentary="More children are now receiving a return to home interview if they run away",
     ),
     _obs(
         "RHI-PCT",
