@@ -137,6 +137,15 @@ class Measure(models.Model):
     decimals = models.PositiveSmallIntegerField(default=0)
     polarity = models.CharField(max_length=20, choices=Polarity.choices, default=Polarity.NEITHER)
     source = models.CharField(max_length=200, blank=True)
+    indicator = models.ForeignKey(
+        "performance.Indicator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="benchmark_measures",
+        help_text="The indicator these figures feed: the authority's value and its comparators "
+        "become its observations, so its RAG rule and charts use them.",
+    )
     history = HistoricalRecords()
 
     class Meta:

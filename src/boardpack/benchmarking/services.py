@@ -207,20 +207,26 @@ def import_tidy(
     result, wanted = plan_import(organisation=organisation, tidy=tidy, entries=entries)
     if not result.ok:
         return result
+    from boardpack.benchmarking.feed import feed_organisation
+
     with transaction.atomic():
+        measures = []
         for entry in entries:
-            change = _apply_measure(organisation, entry, wanted[entry.measure], source)
+            change, measure = _apply_measure(organisation, entry, wanted[entry.measure], source)
             result.measures.append(change)
+            measures.append(measure)
         if dry_run:
             transaction.set_rollback(True)
         else:
+            # The measures' indicators read the new figures at once: pages, RAG, reports.
+            feed_organisation(measures)
             result.applied = True
     return result
 
 
 def _apply_measure(
     organisation: Organisation, entry: MappingEntry, rows: list[dict[str, Any]], source: str
-) -> MeasureChange:
+) -> tuple[MeasureChange, Measure]:
     measure, created = Measure.objects.get_or_create(
         organisation=organisation,
         code=entry.measure,
@@ -267,7 +273,7 @@ def _apply_measure(
             ["value", "symbol", "area_name", "region_code"],
             batch_size=1000,
         )
-    return change
+    return change, measure
 
 
 def _same(current: BenchmarkValue, row: dict[str, Any]) -> bool:

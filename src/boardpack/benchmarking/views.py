@@ -45,8 +45,7 @@ def measure_detail(request: HttpRequest, measure: str) -> HttpResponse:
     codes = selectors.neighbour_codes_for(home)
     years = sorted({v.year for v in values}, key=lambda y: y.ljust(6, "0"))
     comparisons = [
-        selectors.compare(found, year, home, values=values, neighbour_codes=codes)
-        for year in years
+        selectors.compare(found, year, home, values=values, neighbour_codes=codes) for year in years
     ]
     latest = comparisons[-1] if comparisons else None
     return render(
