@@ -3,6 +3,9 @@
 Each app registers its datasets in its ``AppConfig.ready``. A dataset turns an organisation's
 records for a period into one JSON-ready document, and that document into rows for CSV and
 Excel, so that an export, the API and a page can never disagree.
+
+Every dataset has an Excel export, written by the one writer in ``core.xlsx`` (which never lets
+text become a formula): one sheet of its rows, or the sheets ``sheets`` lays out.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from boardpack.core import xlsx
 from boardpack.core.models import Organisation, ReportingPeriod
 
 Rows = tuple[list[str], list[list[Any]]]
@@ -25,11 +29,22 @@ class Dataset:
     title: str
     document: Callable[[Organisation, ReportingPeriod], dict[str, Any]]
     rows: Callable[[dict[str, Any]], Rows]
-    xlsx: Callable[[dict[str, Any]], bytes] | None = None
+    # The Excel export's sheets, (title, rows) each; by default one sheet of ``rows``.
+    sheets: Callable[[dict[str, Any]], list[tuple[str, Rows]]] | None = None
+    number_format: str | None = None
 
     @property
     def formats(self) -> list[str]:
-        return ["json", "csv"] + (["xlsx"] if self.xlsx else [])
+        return ["json", "csv", "xlsx"]
+
+    def to_xlsx(self, document: dict[str, Any]) -> bytes:
+        sheets = self.sheets(document) if self.sheets else [(self.name, self.rows(document))]
+        return xlsx.workbook(
+            [
+                xlsx.SheetData(title, header, body, self.number_format)
+                for title, (header, body) in sheets
+            ]
+        )
 
 
 _registry: dict[str, Dataset] = {}
