@@ -240,3 +240,35 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Optional single sign-on through OpenID Connect (e.g. Microsoft Entra ID), configured by the
+# environment alone: set BOARDPACK_OIDC_CLIENT_ID and the rest (docs/deploy.md). It signs in
+# existing accounts only, matched by email address.
+BOARDPACK_OIDC_ENABLED = bool(os.environ.get("BOARDPACK_OIDC_CLIENT_ID", "").strip())
+if BOARDPACK_OIDC_ENABLED:
+
+    def _oidc_setting(name: str) -> str:
+        value = os.environ.get(f"BOARDPACK_OIDC_{name}", "").strip()
+        if not value:
+            raise ImproperlyConfigured(
+                f"Single sign-on is on (BOARDPACK_OIDC_CLIENT_ID is set): set "
+                f"BOARDPACK_OIDC_{name} too (docs/deploy.md)."
+            )
+        return value
+
+    OIDC_RP_CLIENT_ID = _oidc_setting("CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = _oidc_setting("CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc_setting("AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = _oidc_setting("TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = _oidc_setting("USERINFO_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = _oidc_setting("JWKS_ENDPOINT")
+    BOARDPACK_OIDC_ISSUER = os.environ.get("BOARDPACK_OIDC_ISSUER", "").strip()
+    BOARDPACK_OIDC_PROVIDER_NAME = os.environ.get("BOARDPACK_OIDC_PROVIDER_NAME", "").strip()
+    AUTHENTICATION_BACKENDS.append("boardpack.accounts.oidc.BoardpackOIDCBackend")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
+LOGIN_REDIRECT_URL_FAILURE = "/sign-in/?sso=failed"
