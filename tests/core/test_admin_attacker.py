@@ -21,6 +21,7 @@ from boardpack.accounts.models import User
 from boardpack.core.admin_scoping import choice_lookup
 from boardpack.core.models import Organisation
 from boardpack.programme.models import Workstream
+from tests.conftest import client_for
 from tests.core.records import record_of, scoped_admins
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +183,20 @@ def test_malformed_admin_ids_are_404(base):
         # (the admin redirects ``<id>/`` to ``<id>/change/``, which is then the 404)
         assert client.get(base + suffix, follow=True).status_code == 404, suffix
         assert client.post(base + suffix, {"post": "yes"}, follow=True).status_code == 404, suffix
+
+
+def test_view_only_staff_cannot_revert():
+    """The programme office may view saving lines in the admin, not change them: no revert."""
+    from boardpack.finance.models import SavingLine
+
+    line = SavingLine.objects.filter(organisation__slug="somerset").order_by("pk").first()
+    assert line is not None
+    version = line.history.earliest("history_id")
+    line.description = "Changed since"
+    line.save()
+    office = client_for("office")
+    url = _admin_url(line, f"history/{version.history_id}/")
+    assert office.get(url).status_code == 200  # may look
+    assert office.post(url, _form_data(version.instance)).status_code == 403
+    line.refresh_from_db()
+    assert line.description == "Changed since"

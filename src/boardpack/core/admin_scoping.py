@@ -145,6 +145,10 @@ class SafeHistoryAdmin(NotFoundAdminMixin, SimpleHistoryAdmin):
             **{self.opts.pk.attname: obj.pk, "history_id": version}
         ).exists():
             raise Http404("No such version of this record")
+        # django-simple-history lets anyone who may *view* history post a revert (a view-only
+        # form has no fields, so it is always valid, and is saved): reverting is changing.
+        if request.method == "POST" and not self.has_change_history_permission(request, obj):
+            raise PermissionDenied("Reverting a record needs permission to change it.")
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().history_form_view(
                 request, str(obj.pk), str(version), extra_context=extra_context
