@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 LOGIN = "login"
 ADMIN_LOGIN = "admin-login"
+LOGIN_PAGE = "sign-in-page"  # a redirect to the sign-in page itself (after signing out)
 ROLES = ("office", "lead", "finance", "analyst", "councillor")
 ACTORS = ("anonymous", *ROLES, "outsider")
 USERNAMES = {
@@ -186,6 +187,9 @@ SAMPLES: dict[str, Callable[[str], str] | str] = {
 
 FINANCE_PERIODS = {"savings": "2024-06", "budget": "2022-12", "dsg": "2022-12"}
 
+# The read API answers POST with 405 to everyone signed in (before looking at anything).
+READ_ONLY_API = {"anonymous": 401, **{role: 405 for role in ROLES}, "outsider": 405}
+
 # The programme office and leads may edit; a lead only the workstreams they lead
 # (lead.education leads the first Somerset workstream, the sample).
 EDITORS = {"office": frozenset({200, 302}), "lead": frozenset({200, 302})}
@@ -204,7 +208,7 @@ ROUTES: dict[str, Expect | AdminModel] = {
         get=everyone(405), post={"anonymous": 302, **{r: 302 for r in ROLES}, "outsider": 302}
     ),
     "accounts:password-change": Expect(get=signed_in(200), post=signed_in(200)),
-    "accounts:password-change-done": Expect(get=signed_in(200)),
+    "accounts:password-change-done": Expect(get=signed_in(200), post=signed_in(405)),
     # Single sign-on is not configured in the tests: not there at all.
     "accounts:oidc-start": Expect(get=everyone(404)),
     "accounts:oidc-callback": Expect(get=everyone(404)),
@@ -213,20 +217,25 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "core:organisations": Expect(get=signed_in(200)),
     # --- read API (?organisation=somerset) ------------------------------------------------
     "api:programme": Expect(
-        get=members(200, anonymous=401), query={"organisation": "{org}", "period": "{period}"}
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}", "period": "{period}"},
     ),
     "api:finance-savings": Expect(
         get=members(200, anonymous=401),
+        post=READ_ONLY_API,
         query={"organisation": "{org}", "period": "2024-06"},
         dorset=False,
     ),
     "api:finance-budget": Expect(
         get=members(200, anonymous=401),
+        post=READ_ONLY_API,
         query={"organisation": "{org}", "period": "2022-12"},
         dorset=False,
     ),
     "api:finance-dsg": Expect(
         get=members(200, anonymous=401),
+        post=READ_ONLY_API,
         query={"organisation": "{org}", "period": "2022-12"},
         dorset=False,
     ),
@@ -259,23 +268,28 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "admin:login": Expect(
         # Signed-in staff are sent on to the index; others see the form (and a refusal).
         get={"anonymous": 200, **{r: 200 for r in ROLES}, "office": 302, "outsider": 302},
-        post={"anonymous": 200, **{r: 200 for r in ROLES}, "office": 302, "outsider": 302},
+        post=everyone(200),  # an empty form: the form again, with its errors
     ),
+    # Anyone but staff is sent to the admin's index (and from there to its sign-in).
     "admin:logout": Expect(
-        get=only({"office": 405}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=405),
-        post=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200),
+        get=only({"office": 405}, others=302, anonymous=302, outsider=405),
+        post=only({"office": LOGIN_PAGE}, others=302, anonymous=302, outsider=LOGIN_PAGE),
     ),
     "admin:password_change": Expect(
         get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200)
     ),
     "admin:password_change_done": Expect(
-        get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200)
+        get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200),
+        post=only({"office": 405}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=405),
     ),
     "admin:jsi18n": Expect(
-        get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200)
+        get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200),
+        post=only({"office": 405}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=405),
     ),
+    # Without its query (which field, of which model) the autocomplete refuses.
     "admin:autocomplete": Expect(
-        get=only({"office": 403}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=403)
+        get=only({"office": 403}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=403),
+        post=only({"office": 405}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=405),
     ),
     "admin:view_on_site": Expect(
         get=only({"office": 404}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=404)
