@@ -17,7 +17,7 @@ class MembershipInline(admin.TabularInline):
 class BoardpackUserAdmin(UserAdmin, SafeHistoryAdmin):
     inlines = [MembershipInline]
     list_display = ("username", "first_name", "last_name", "is_demo", "is_staff")
-    fieldsets = UserAdmin.fieldsets + (("Boardpack", {"fields": ("is_demo",)}),)
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Boardpack", {"fields": ("is_demo",)}))
 
 
 admin.site.unregister(Group)
