@@ -32,7 +32,7 @@ run: $(STAMP_APP) $(STAMP_NPM)
 	BOARDPACK_DEMO=1 BOARDPACK_DEBUG=1 $(BIN)/boardpack load_demo --if-empty --print-sign-ins
 	@echo ""
 	@echo "Boardpack is at http://127.0.0.1:8000 (Ctrl+C stops it)"
-	BOARDPACK_DEMO=1 BOARDPACK_DEBUG=1 $(BIN)/boardpack serve 127.0.0.1:8000
+	BOARDPACK_DEMO=1 BOARDPACK_DEBUG=1 $(BIN)/boardpack serve --dev 127.0.0.1:8000
 
 # Debian's Chromium for the browser tests, poppler (pdftoppm, pdftotext) and LibreOffice to open the
 # generated Word and PowerPoint files in the document tests (CI runs as root); skipped when present.

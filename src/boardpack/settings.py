@@ -7,6 +7,7 @@ are parsed as booleans, never taken as raw strings (the string "False" is true).
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -29,6 +30,19 @@ def env_flag(name: str, default: bool = False) -> bool:
     if normalised in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+    if number < 0:
+        raise ImproperlyConfigured(f"{name} must not be negative, not {value!r}")
+    return number
 
 
 DEBUG = env_flag("BOARDPACK_DEBUG")
@@ -72,6 +86,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",
+    "csp",
     "boardpack.core",
     "boardpack.accounts",
     "boardpack.programme",
@@ -86,6 +102,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,6 +111,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "boardpack.core.middleware.NoStoreWhenSignedInMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "boardpack.urls"
@@ -126,7 +146,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         Path(name).parent.mkdir(parents=True, exist_ok=True)
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["boardpack.accounts.backends.DemoAwareModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username or client is refused before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "boardpack.accounts.backends.DemoAwareModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -142,11 +166,17 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# ``boardpack collectstatic`` gathers Boardpack's and GOV.UK Frontend's files here.
+STATIC_ROOT = Path(os.environ.get("BOARDPACK_STATIC_ROOT", DATA_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 STATICFILES_DIRS = [("govuk", FRONTEND_DIR / "dist" / "govuk")]
-# GOV.UK Frontend's CSS refers to fonts and images at absolute /assets/... URLs.
-WHITENOISE_ROOT = FRONTEND_DIR / "dist" / "govuk"
+# GOV.UK Frontend's CSS refers to fonts and images at absolute /assets/... URLs: served from
+# the collected copy when there is one, else straight from the npm package.
+WHITENOISE_ROOT = (
+    STATIC_ROOT / "govuk"
+    if (STATIC_ROOT / "govuk" / "assets").is_dir()
+    else FRONTEND_DIR / "dist" / "govuk"
+)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
@@ -155,6 +185,50 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_flag("BOARDPACK_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# A session ends after this long without a request (each request starts the clock again).
+SESSION_COOKIE_AGE = env_int("BOARDPACK_SESSION_IDLE_MINUTES", 8 * 60) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# HTTPS behind a reverse proxy, all from the environment (docs/deploy.md).
+if env_flag("BOARDPACK_BEHIND_HTTPS_PROXY"):
+    # Only behind a proxy that sets X-Forwarded-Proto itself and strips the client's own.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_flag("BOARDPACK_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = env_int("BOARDPACK_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("BOARDPACK_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_flag("BOARDPACK_HSTS_PRELOAD")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content Security Policy (django-csp 4): everything from Boardpack's own origin, no inline
+# script or style, no plugins, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Sign-in throttling (django-axes): after BOARDPACK_SIGNIN_FAILURE_LIMIT failures for a username
+# or from a client, sign-in is refused until BOARDPACK_SIGNIN_LOCKOUT_MINUTES have passed (or an
+# administrator lifts it: the admin's "Access attempts", or ``boardpack axes_reset``).
+AXES_FAILURE_LIMIT = env_int("BOARDPACK_SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("BOARDPACK_SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "boardpack.accounts.throttling.client_ip"
+# How many reverse proxies in front of Boardpack append to X-Forwarded-For (0: none, use the
+# connection's address). The client is the address the outermost trusted proxy saw.
+BOARDPACK_TRUSTED_PROXY_COUNT = env_int("BOARDPACK_TRUSTED_PROXY_COUNT", 0)
 
 # Uploaded spreadsheets: refused past this size, with a message.
 BOARDPACK_MAX_UPLOAD_BYTES = int(os.environ.get("BOARDPACK_MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
@@ -170,3 +244,35 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Optional single sign-on through OpenID Connect (e.g. Microsoft Entra ID), configured by the
+# environment alone: set BOARDPACK_OIDC_CLIENT_ID and the rest (docs/deploy.md). It signs in
+# existing accounts only, matched by email address.
+BOARDPACK_OIDC_ENABLED = bool(os.environ.get("BOARDPACK_OIDC_CLIENT_ID", "").strip())
+if BOARDPACK_OIDC_ENABLED:
+
+    def _oidc_setting(name: str) -> str:
+        value = os.environ.get(f"BOARDPACK_OIDC_{name}", "").strip()
+        if not value:
+            raise ImproperlyConfigured(
+                f"Single sign-on is on (BOARDPACK_OIDC_CLIENT_ID is set): set "
+                f"BOARDPACK_OIDC_{name} too (docs/deploy.md)."
+            )
+        return value
+
+    OIDC_RP_CLIENT_ID = _oidc_setting("CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = _oidc_setting("CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc_setting("AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = _oidc_setting("TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = _oidc_setting("USERINFO_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = _oidc_setting("JWKS_ENDPOINT")
+    BOARDPACK_OIDC_ISSUER = os.environ.get("BOARDPACK_OIDC_ISSUER", "").strip()
+    BOARDPACK_OIDC_PROVIDER_NAME = os.environ.get("BOARDPACK_OIDC_PROVIDER_NAME", "").strip()
+    AUTHENTICATION_BACKENDS.append("boardpack.accounts.oidc.BoardpackOIDCBackend")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
+LOGIN_REDIRECT_URL_FAILURE = "/sign-in/?sso=failed"

@@ -6,6 +6,8 @@ The pattern a new page follows (see test_programme.py, test_imports.py):
 * call ``check_accessibility(page)`` on it, and again after anything that changes what is shown
   (an error summary, an opened ``details``). The ``page`` fixture fails a test that loaded a
   page (by its URL) without checking it, and one that hit a JavaScript error or a missing asset;
+* the page fixture also fails a test whose pages broke the Content Security Policy (Chromium
+  reports each refused inline script or style on the console);
 * keyboard: ``tab_to(page, ...)`` fails when an element Tab reaches shows no focus; add the page
   to ``test_keyboard.PAGES``; the ``narrow_page`` fixture is 320 px wide, for reflow;
 * ``screenshot(page, name)``; ``docs=True`` for the few the README shows;
@@ -84,6 +86,15 @@ _OWN_CHECKS = """
   return violations;
 }
 """
+_axe_sources: list[str] = []
+
+
+def _axe_source() -> str:
+    if not _axe_sources:
+        _axe_sources.append(AXE_SCRIPT.read_text())
+    return _axe_sources[0]
+
+
 # Same page, same content, same width: axe has already answered.
 _axe_cache: dict[str, list[dict]] = {}
 _CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -128,6 +139,16 @@ def track(page: Page) -> PageRecord:
 
     page.on("response", on_response)
     page.on("pageerror", lambda error: record.problems.append(f"JavaScript error: {error}"))
+
+    def on_console(message) -> None:
+        # Chromium reports what the Content Security Policy refused (an inline script or
+        # style, a script from elsewhere) on the console.
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            record.problems.append(
+                f"Content Security Policy violation on {page.url}: {message.text}"
+            )
+
+    page.on("console", on_console)
 
     def on_request_failed(request) -> None:
         if request.resource_type == "document" and request.failure == "net::ERR_ABORTED":
@@ -230,7 +251,9 @@ def check_accessibility(page: Page) -> list[dict]:
     violations = _axe_cache.get(key)
     if violations is None:
         if not page.evaluate("() => typeof window.axe === 'object'"):
-            page.add_script_tag(path=str(AXE_SCRIPT))
+            # Evaluated through the DevTools protocol: an injected <script> would be refused by
+            # the page's Content Security Policy (and reported as a violation).
+            page.evaluate(_axe_source())
         violations = page.evaluate(_AXE_RUN, WCAG_TAGS) + page.evaluate(_OWN_CHECKS)
         _axe_cache[key] = violations
         if violations:

@@ -1,6 +1,6 @@
 """The Boardpack server the browser tests talk to: a real process with a database of its own.
 
-The server runs ``boardpack serve`` (Django's server, threaded, no reloader) in demo mode on a
+The server runs ``boardpack serve`` (gunicorn, as in production) in demo mode on a
 free port of 127.0.0.1. Its database is never the test run's own (pytest-django's test database
 is rolled back after each test, and ``transactional_db`` would flush the demo data the rest of the
 suite relies on):
@@ -120,6 +120,8 @@ def server_environment(database_url: str, workdir: Path) -> dict[str, str]:
             "BOARDPACK_DATA_DIR": str(workdir),
             "BOARDPACK_SECRET_KEY": secrets.token_urlsafe(50),
             "PYTHONUNBUFFERED": "1",
+            # ``boardpack serve`` is gunicorn: two workers are plenty for one browser.
+            "BOARDPACK_WORKERS": "2",
         }
     )
     return env

@@ -10,7 +10,7 @@ class User(AbstractUser):
         default=False,
         help_text="A demo sign-in: it works only while the instance runs in demo or debug mode.",
     )
-    organisations = models.ManyToManyField(
+    organisations = models.ManyToManyField(  # type: ignore[var-annotated]
         Organisation, through="Membership", related_name="members", blank=True
     )
     history = HistoricalRecords()

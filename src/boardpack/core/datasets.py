@@ -3,6 +3,9 @@
 Each app registers its datasets in its ``AppConfig.ready``. A dataset turns an organisation's
 records for a period into one JSON-ready document, and that document into rows for CSV and
 Excel, so that an export, the API and a page can never disagree.
+
+Every dataset has an Excel export, written by the one writer in ``core.xlsx`` (which never lets
+text become a formula): one sheet of its rows, or the sheets ``sheets`` lays out.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from boardpack.core import xlsx
 from boardpack.core.models import Organisation, ReportingPeriod
 
 Rows = tuple[list[str], list[list[Any]]]
@@ -25,7 +29,9 @@ class Dataset:
     title: str
     document: Callable[..., dict[str, Any]]  # (organisation, period[, audience])
     rows: Callable[[dict[str, Any]], Rows]
-    xlsx: Callable[[dict[str, Any]], bytes] | None = None
+    # The Excel export's sheets, (title, rows) each; by default one sheet of ``rows``.
+    sheets: Callable[[dict[str, Any]], list[tuple[str, Rows]]] | None = None
+    number_format: str | None = None
     # True when the dataset reads any month, not only the organisation's reporting periods
     # (benchmarks from national statistics are published for years no period covers).
     any_month: bool = False
@@ -42,7 +48,16 @@ class Dataset:
 
     @property
     def formats(self) -> list[str]:
-        return ["json", "csv"] + (["xlsx"] if self.xlsx else [])
+        return ["json", "csv", "xlsx"]
+
+    def to_xlsx(self, document: dict[str, Any]) -> bytes:
+        sheets = self.sheets(document) if self.sheets else [(self.name, self.rows(document))]
+        return xlsx.workbook(
+            [
+                xlsx.SheetData(title, header, body, self.number_format)
+                for title, (header, body) in sheets
+            ]
+        )
 
 
 _registry: dict[str, Dataset] = {}

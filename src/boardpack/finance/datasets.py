@@ -6,12 +6,8 @@ importers can read an export back in unchanged.
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from boardpack.core.datasets import Dataset, Rows
 from boardpack.finance import selectors
@@ -144,43 +140,12 @@ def deficit_rows(doc: dict[str, Any]) -> Rows:
     return DEFICIT_HEADER, [[d["kind"], d["as_at"], _number(d["amount"])] for d in doc["deficit"]]
 
 
-def workbook(sheets: list[tuple[str, Rows]], number_format: str) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, (header, body) in sheets:
-        sheet = book.create_sheet(title)
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in body:
-            sheet.append(row)
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, (int, float, Decimal)):
-                    cell.number_format = number_format
-        sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def savings_xlsx(doc: dict[str, Any]) -> bytes:
-    return workbook([("savings", savings_rows(doc))], "#,##0.00;-#,##0.00")
-
-
-def budget_xlsx(doc: dict[str, Any]) -> bytes:
-    return workbook([("budget", budget_rows(doc))], "0.0##")
-
-
-def dsg_xlsx(doc: dict[str, Any]) -> bytes:
-    return workbook(
-        [
-            ("dsg", dsg_rows(doc)),
-            ("allocation", allocation_rows(doc)),
-            ("deficit", deficit_rows(doc)),
-        ],
-        "0.0##",
-    )
+def dsg_sheets(doc: dict[str, Any]) -> list[tuple[str, Rows]]:
+    return [
+        ("dsg", dsg_rows(doc)),
+        ("allocation", allocation_rows(doc)),
+        ("deficit", deficit_rows(doc)),
+    ]
 
 
 SAVINGS = Dataset(
@@ -188,19 +153,20 @@ SAVINGS = Dataset(
     title="MTFP savings tracker",
     document=selectors.savings_document,
     rows=savings_rows,
-    xlsx=savings_xlsx,
+    number_format="#,##0.00;-#,##0.00",
 )
 BUDGET = Dataset(
     name="budget",
     title="Revenue budget monitoring",
     document=selectors.budget_document,
     rows=budget_rows,
-    xlsx=budget_xlsx,
+    number_format="0.0##",
 )
 DSG = Dataset(
     name="dsg",
     title="Dedicated Schools Grant",
     document=selectors.dsg_document,
     rows=dsg_rows,
-    xlsx=dsg_xlsx,
+    sheets=dsg_sheets,
+    number_format="0.0##",
 )

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from boardpack.core import xlsx
 from boardpack.imports.framework import Column, ImportContext, Importer, Kind, TableShape
 
 UNIT_SUFFIX = {"£": " £", "£000": " £000", "£m": " £m"}
@@ -62,10 +63,8 @@ def template_csv(importer: Importer, context: ImportContext, *, with_figures: bo
 
 def template_xlsx(importer: Importer, context: ImportContext, *, with_figures: bool) -> bytes:
     header, body = template_rows(importer, context, with_figures=with_figures)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = importer.title[:31]
-    _fill(sheet, importer, header, body)
+    book = xlsx.new_workbook()
+    _fill(book.create_sheet(importer.title[:31]), importer, header, body)
     for table in importer.tables:
         rows = importer.table_rows(table, context) if with_figures else []
         _fill(
@@ -75,9 +74,7 @@ def template_xlsx(importer: Importer, context: ImportContext, *, with_figures: b
             [[row.get(c.key) for c in table.columns] for row in rows],
         )
     _guidance(book, importer, context)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx.to_bytes(book)
 
 
 def _fill(sheet: Worksheet, shape: TableShape, header: list[str], body: list[list[Any]]) -> None:
@@ -87,10 +84,7 @@ def _fill(sheet: Worksheet, shape: TableShape, header: list[str], body: list[lis
         cell.fill = PatternFill("solid", fgColor="DDE6F0")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for values in body:
-        sheet.append([None if v is None else v for v in values])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text that looks like a formula stays text
+        xlsx.append_row(sheet, values)  # text that looks like a formula stays text
     for index, column in enumerate(shape.columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = (

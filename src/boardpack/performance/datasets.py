@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from boardpack.core.datasets import Dataset, Rows
-from boardpack.finance.datasets import workbook
 from boardpack.performance import selectors
 
 OBSERVATION_HEADER = [
@@ -119,20 +118,13 @@ def inspection_rows(doc: dict[str, Any]) -> Rows:
     return INSPECTION_HEADER, body
 
 
-def _xlsx(name: str, rows_of):  # type: ignore[no-untyped-def]
-    def build(doc: dict[str, Any]) -> bytes:
-        # Values stay text: a spreadsheet must not turn 30.0 into 30 or 0123 into 123.
-        return workbook([(name, rows_of(doc))], "@")
-
-    return build
-
-
 INDICATORS = Dataset(
     name="indicators",
     title="Performance indicators",
     document=selectors.indicators_export_document,
     rows=indicator_rows,
-    xlsx=_xlsx("indicators", indicator_rows),
+    # Values stay text: a spreadsheet must not turn 30.0 into 30 or 0123 into 123.
+    number_format="@",
     audiences=True,
 )
 OBSERVATIONS = Dataset(
@@ -140,7 +132,8 @@ OBSERVATIONS = Dataset(
     title="Performance figures",
     document=selectors.observations_document,
     rows=observation_rows,
-    xlsx=_xlsx("observations", observation_rows),
+    # Values stay text: a spreadsheet must not turn 30.0 into 30 or 0123 into 123.
+    number_format="@",
     audiences=True,
 )
 INSPECTIONS = Dataset(
@@ -148,6 +141,7 @@ INSPECTIONS = Dataset(
     title="School inspections",
     document=selectors.inspections_document,
     rows=inspection_rows,
-    xlsx=_xlsx("inspections", inspection_rows),
+    # Values stay text: a spreadsheet must not turn 30.0 into 30 or 0123 into 123.
+    number_format="@",
     audiences=True,
 )

@@ -53,7 +53,7 @@ class Command(BaseCommand):
         if fmt == "xlsx":
             if not output:
                 raise CommandError("An Excel export needs a file: add -o FILE.xlsx")
-            Path(output).write_bytes(found.xlsx(document))
+            Path(output).write_bytes(found.to_xlsx(document))
             return
         text = (
             datasets.to_json(document) if fmt == "json" else datasets.to_csv(found.rows(document))

@@ -1,0 +1,331 @@
+"""What every route answers to whom: the one table the route matrix test checks.
+
+``tests/core/test_route_matrix.py`` reads every route from the URL configuration (the admin's
+and its history pages included), then fetches and posts each one as anonymous, as every role
+of Somerset, and as a member of another organisation (Dorset) asking for Somerset's records;
+and as every Somerset role asking for Dorset's. A route missing from ``ROUTES`` fails the test,
+which prints the entry to add.
+
+The actors:
+
+* ``anonymous``;
+* Somerset's ``office`` (programme office, the only staff user), ``lead`` (lead.education),
+  ``finance``, ``analyst``, ``councillor``;
+* ``outsider``: dorset.office, a programme officer of Dorset, made staff for these tests, so
+  that the admin's organisation scoping (not merely its staff check) is what stops them.
+
+Statuses are written per actor: a number, a set of numbers, ``LOGIN`` (a redirect to the
+sign-in page) or ``ADMIN_LOGIN`` (to the admin's). Every POST must write nothing to the
+database (sessions and sign-in throttling aside) unless the entry says ``writes=True``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+LOGIN = "login"
+ADMIN_LOGIN = "admin-login"
+LOGIN_PAGE = "sign-in-page"  # a redirect to the sign-in page itself (after signing out)
+ROLES = ("office", "lead", "finance", "analyst", "councillor")
+ACTORS = ("anonymous", *ROLES, "outsider")
+USERNAMES = {
+    "office": "office",
+    "lead": "lead.education",
+    "finance": "finance",
+    "analyst": "analyst",
+    "councillor": "councillor",
+    "outsider": "dorset.office",
+}
+
+Status = int | str | frozenset[int]
+Expectation = dict[str, Status]
+
+
+def _status(value: Status | Iterable[int]) -> Status:
+    if isinstance(value, int | str | frozenset):
+        return value
+    return frozenset(value)
+
+
+def everyone(status: Status) -> Expectation:
+    return {actor: status for actor in ACTORS}
+
+
+def members(ok: Status = 200, *, outsider: Status = 404, anonymous: Status = LOGIN) -> Expectation:
+    """An organisation's page every member may use; another organisation's members get 404."""
+    return {"anonymous": anonymous, **{role: ok for role in ROLES}, "outsider": outsider}
+
+
+def only(
+    allowed: dict[str, Status] | Iterable[str],
+    *,
+    others: Status = 403,
+    outsider: Status = 404,
+    anonymous: Status = LOGIN,
+    ok: Status = 200,
+) -> Expectation:
+    """Only some roles may; other members get ``others`` (403: their role may not)."""
+    allowed = allowed if isinstance(allowed, dict) else {role: ok for role in allowed}
+    return {
+        "anonymous": anonymous,
+        **{role: _status(allowed.get(role, others)) for role in ROLES},
+        "outsider": outsider,
+    }
+
+
+def signed_in(ok: Status = 200) -> Expectation:
+    """Any signed-in user, whatever their organisation."""
+    return {"anonymous": LOGIN, **{role: ok for role in ROLES}, "outsider": ok}
+
+
+@dataclass(frozen=True)
+class Expect:
+    """A route's answers: ``get``, and ``post`` (the same as ``get`` unless given).
+
+    ``params`` gives samples for this route's parameters where the shared ``SAMPLES`` do not
+    fit, and ``query`` a query string. ``writes`` lets a POST write (e.g. cancelling one's own
+    import). ``dorset`` says whether the route has Dorset records to try the other way round.
+    """
+
+    get: Expectation
+    post: Expectation | None = None
+    params: dict[str, Callable[[str], str] | str] = field(default_factory=dict)
+    query: dict[str, str] = field(default_factory=dict)
+    writes: bool = False
+    dorset: bool = True
+
+    @property
+    def post_expectation(self) -> Expectation:
+        return self.post if self.post is not None else self.get
+
+
+@dataclass(frozen=True)
+class AdminModel:
+    """What Somerset's programme office (staff, with its role's permissions) may do with a
+    model in the admin; every other role is sent to the admin's sign-in, and Dorset's staff
+    user gets 403 or 404 for every Somerset record (and never sees one in a list)."""
+
+    view: bool = False
+    add: bool = False
+    change: bool = False
+    delete: bool = False
+    history: bool = True  # registered with django-simple-history's admin
+
+
+# --- samples for URL parameters, by organisation ----------------------------------------------
+
+
+def _period(org: str) -> str:
+    """The latest period with workstream updates."""
+    from boardpack.programme.models import WorkstreamUpdate
+
+    found = (
+        WorkstreamUpdate.objects.filter(period__organisation__slug=org)
+        .select_related("period")
+        .order_by("-period__month")
+        .first()
+    )
+    assert found is not None, f"{org} has no workstream updates"
+    return found.period.key
+
+
+def _workstream_content_type(org: str) -> str:
+    from django.contrib.contenttypes.models import ContentType
+
+    from boardpack.programme.models import Workstream
+
+    return str(ContentType.objects.get_for_model(Workstream).pk)
+
+
+def _workstream_id(org: str) -> str:
+    from boardpack.programme.models import Workstream
+
+    return str(Workstream.objects.get(slug=_workstream(org)).pk)
+
+
+def _workstream(org: str) -> str:
+    from boardpack.programme.models import Workstream
+
+    found = Workstream.objects.filter(programme__organisation__slug=org).order_by("order").first()
+    assert found is not None, f"{org} has no workstream"
+    return found.slug
+
+
+def _import_run(org: str) -> str:
+    """An import run of the organisation's finance officer (or office), pending."""
+    from boardpack.accounts.models import User
+    from boardpack.core.models import ReportingPeriod
+    from boardpack.imports.models import ImportRun
+
+    period = ReportingPeriod.objects.filter(organisation__slug=org).order_by("-month").first()
+    owner = User.objects.get(username="finance" if org == "somerset" else "dorset.office")
+    assert period is not None
+    run = ImportRun.objects.create(
+        organisation=period.organisation,
+        dataset="savings",
+        period=period,
+        user=owner,
+        file_name="mtfp.csv",
+    )
+    return str(run.pk)
+
+
+# Every URL parameter name, and how to get a sample of it for an organisation. A new parameter
+# name fails the test until it is given one here.
+SAMPLES: dict[str, Callable[[str], str] | str] = {
+    "period": _period,
+    "slug": _workstream,
+    "dataset": "savings",
+    "fmt": "xlsx",
+    "run": _import_run,
+    "app_label": "programme",
+    "content_type_id": _workstream_content_type,
+    "object_id": _workstream_id,
+    "url": "no-such-admin-page/",
+}
+
+FINANCE_PERIODS = {"savings": "2024-06", "budget": "2022-12", "dsg": "2022-12"}
+
+# The read API answers POST with 405 to everyone signed in (before looking at anything).
+READ_ONLY_API = {"anonymous": 401, **{role: 405 for role in ROLES}, "outsider": 405}
+
+# The programme office and leads may edit; a lead only the workstreams they lead
+# (lead.education leads the first Somerset workstream, the sample).
+EDITORS = {"office": frozenset({200, 302}), "lead": frozenset({200, 302})}
+IMPORTERS = {"finance": 200, "analyst": 200}
+# An import run belongs to the person who uploaded it: anyone else who may import gets 404.
+RUN_OWNER = {"finance": frozenset({200, 302}), "analyst": 404}
+
+
+ROUTES: dict[str, Expect | AdminModel] = {
+    # --- signing in and out, account ------------------------------------------------------
+    "accounts:sign-in": Expect(
+        get={"anonymous": 200, **{r: 302 for r in ROLES}, "outsider": 302},
+        post={"anonymous": 200, **{r: 302 for r in ROLES}, "outsider": 302},
+    ),
+    "accounts:sign-out": Expect(
+        get=everyone(405), post={"anonymous": 302, **{r: 302 for r in ROLES}, "outsider": 302}
+    ),
+    "accounts:password-change": Expect(get=signed_in(200), post=signed_in(200)),
+    "accounts:password-change-done": Expect(get=signed_in(200), post=signed_in(405)),
+    # Single sign-on is not configured in the tests: not there at all.
+    "accounts:oidc-start": Expect(get=everyone(404)),
+    "accounts:oidc-callback": Expect(get=everyone(404)),
+    # --- home -----------------------------------------------------------------------------
+    "core:home": Expect(get=signed_in(302)),
+    "core:organisations": Expect(get=signed_in(200)),
+    # --- read API (?organisation=somerset) ------------------------------------------------
+    "api:programme": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}", "period": "{period}"},
+    ),
+    "api:finance-savings": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}", "period": "2024-06"},
+        dorset=False,
+    ),
+    "api:finance-budget": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}", "period": "2022-12"},
+        dorset=False,
+    ),
+    "api:finance-dsg": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}", "period": "2022-12"},
+        dorset=False,
+    ),
+    # --- programme ------------------------------------------------------------------------
+    "programme:overview-latest": Expect(get=members(302)),
+    "programme:overview": Expect(get=members(200)),
+    "programme:workstream-detail": Expect(get=members(200)),
+    "programme:workstream-update-edit": Expect(get=only(EDITORS), post=only(EDITORS)),
+    # --- finance --------------------------------------------------------------------------
+    "finance:index": Expect(get=members(frozenset({200, 302})), dorset=False),
+    "finance:savings": Expect(get=members(200), params={"period": "2024-06"}, dorset=False),
+    "finance:budget": Expect(get=members(200), params={"period": "2022-12"}, dorset=False),
+    "finance:dsg": Expect(get=members(200), params={"period": "2022-12"}, dorset=False),
+    # --- imports --------------------------------------------------------------------------
+    "imports:start": Expect(get=only(IMPORTERS), post=only(IMPORTERS)),
+    "imports:template": Expect(get=only(IMPORTERS)),
+    "imports:preview": Expect(get=only(RUN_OWNER)),
+    "imports:mapping": Expect(get=only(RUN_OWNER)),
+    "imports:apply": Expect(
+        get=only({"finance": 405, "analyst": 405}), post=only(RUN_OWNER), writes=True
+    ),
+    "imports:cancel": Expect(
+        get=only({"finance": 405, "analyst": 405}), post=only(RUN_OWNER), writes=True
+    ),
+    "imports:done": Expect(get=only(RUN_OWNER)),
+    # --- the admin: its own pages ---------------------------------------------------------
+    "admin:index": Expect(
+        get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200)
+    ),
+    "admin:login": Expect(
+        # Signed-in staff are sent on to the index; others see the form (and a refusal).
+        get={"anonymous": 200, **{r: 200 for r in ROLES}, "office": 302, "outsider": 302},
+        post=everyone(200),  # an empty form: the form again, with its errors
+    ),
+    # Anyone but staff is sent to the admin's index (and from there to its sign-in).
+    "admin:logout": Expect(
+        get=only({"office": 405}, others=302, anonymous=302, outsider=405),
+        post=only({"office": LOGIN_PAGE}, others=302, anonymous=302, outsider=LOGIN_PAGE),
+    ),
+    "admin:password_change": Expect(
+        get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200)
+    ),
+    "admin:password_change_done": Expect(
+        get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200),
+        post=only({"office": 405}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=405),
+    ),
+    "admin:jsi18n": Expect(
+        get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200),
+        post=only({"office": 405}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=405),
+    ),
+    # Without its query (which field, of which model) the autocomplete refuses.
+    "admin:autocomplete": Expect(
+        get=only({"office": 403}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=403),
+        post=only({"office": 405}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=405),
+    ),
+    "admin:view_on_site": Expect(
+        get=only({"office": 404}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=404)
+    ),
+    "admin:app_list": Expect(
+        get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200)
+    ),
+    "admin:<catch-all>": Expect(
+        get=only({"office": 404}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=404)
+    ),
+    # --- the admin: every registered model (all its URLs, history and revert included) ----
+    "admin:core.organisation": AdminModel(),
+    "admin:core.reportingperiod": AdminModel(view=True, add=True, change=True),
+    "admin:programme.programme": AdminModel(view=True, change=True),
+    "admin:programme.workstream": AdminModel(view=True, add=True, change=True),
+    "admin:programme.project": AdminModel(view=True, add=True, change=True),
+    "admin:programme.programmeupdate": AdminModel(view=True, change=True),
+    "admin:programme.financesummary": AdminModel(),
+    "admin:programme.workstreamupdate": AdminModel(view=True, change=True),
+    "admin:programme.projectupdate": AdminModel(view=True, change=True),
+    "admin:programme.escalation": AdminModel(view=True, change=True),
+    "admin:finance.savingline": AdminModel(view=True),
+    "admin:finance.savingposition": AdminModel(),
+    "admin:finance.servicearea": AdminModel(),
+    "admin:finance.budgetline": AdminModel(view=True),
+    "admin:finance.dsgblock": AdminModel(view=True),
+    "admin:finance.dsgallocation": AdminModel(),
+    "admin:finance.dsgline": AdminModel(),
+    "admin:finance.dsgdeficit": AdminModel(),
+    "admin:accounts.user": AdminModel(),
+    "admin:auth.group": AdminModel(history=False),
+    "admin:axes.accessattempt": AdminModel(history=False),
+    "admin:axes.accesslog": AdminModel(history=False),
+    "admin:axes.accessfailurelog": AdminModel(history=False),
+}
+
+
+def sample(value: Callable[[str], str] | str, org: str) -> str:
+    return value(org) if callable(value) else value
