@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
 from boardpack.core.points import group_points, point_texts
+from boardpack.workflow.models import ApprovalStatus
 from boardpack.programme.models import (
     Escalation,
     FinanceSummary,
@@ -120,39 +121,70 @@ def _project_rows(projects: list[Project], updates: dict[int, ProjectUpdate]) ->
     return rows
 
 
-def workstream_position(workstream: Workstream, period: ReportingPeriod) -> WorkstreamPosition:
+def workstream_position(
+    workstream: Workstream, period: ReportingPeriod, *, approved_only: bool = False
+) -> WorkstreamPosition:
+    """A workstream's update for a period. ``approved_only`` (members, the public): an update
+    not yet approved is shown as nothing, projects and escalations included."""
     projects = list(workstream.projects.all())
+    update = WorkstreamUpdate.objects.filter(workstream=workstream, period=period).first()
+    if approved_only and (update is None or update.status != ApprovalStatus.APPROVED):
+        return WorkstreamPosition(
+            workstream=workstream,
+            update=None,
+            projects=_project_rows(projects, {}),
+            escalations=[],
+        )
     updates = {
         u.project_id: u for u in ProjectUpdate.objects.filter(project__in=projects, period=period)
     }
     return WorkstreamPosition(
         workstream=workstream,
-        update=WorkstreamUpdate.objects.filter(workstream=workstream, period=period).first(),
+        update=update,
         projects=_project_rows(projects, updates),
         escalations=list(
-            Escalation.objects.filter(workstream=workstream, period=period).order_by("order", "pk")
+            Escalation.objects.filter(workstream=workstream, period=period, archived=False)
+            .select_related("project")
+            .order_by("order", "pk")
         ),
     )
 
 
-def programme_position(programme: Programme, period: ReportingPeriod) -> ProgrammePosition:
+def programme_position(
+    programme: Programme, period: ReportingPeriod, *, approved_only: bool = False
+) -> ProgrammePosition:
+    """The programme for a period. ``approved_only`` (members, the public): only approved
+    updates and summaries, and only the escalations and project positions they carry."""
     workstreams = list(programme.workstreams.prefetch_related("projects"))
     ws_updates = {
         u.workstream_id: u
         for u in WorkstreamUpdate.objects.filter(workstream__in=workstreams, period=period)
+        if not approved_only or u.status == ApprovalStatus.APPROVED
     }
     project_updates = {
         u.project_id: u
         for u in ProjectUpdate.objects.filter(project__workstream__in=workstreams, period=period)
+        .select_related("project")
+        if not approved_only or u.project.workstream_id in ws_updates
     }
-    escalations = list(
-        Escalation.objects.filter(programme=programme, period=period).order_by("order", "pk")
-    )
+    update = ProgrammeUpdate.objects.filter(programme=programme, period=period).first()
+    summary = FinanceSummary.objects.filter(programme=programme, period=period).first()
+    if approved_only:
+        update = update if update is not None and update.is_approved else None
+        summary = summary if summary is not None and summary.is_approved else None
+    escalations = [
+        e
+        for e in Escalation.objects.filter(programme=programme, period=period, archived=False)
+        .select_related("project")
+        .order_by("order", "pk")
+        if not approved_only
+        or (e.workstream_id in ws_updates if e.workstream_id else summary is not None)
+    ]
     position = ProgrammePosition(
         programme=programme,
         period=period,
-        update=ProgrammeUpdate.objects.filter(programme=programme, period=period).first(),
-        finance_summary=FinanceSummary.objects.filter(programme=programme, period=period).first(),
+        update=update,
+        finance_summary=summary,
         finance_escalations=[e for e in escalations if e.source == Escalation.Source.FINANCE],
     )
     for workstream in workstreams:
@@ -167,21 +199,24 @@ def programme_position(programme: Programme, period: ReportingPeriod) -> Program
     return position
 
 
-def workstream_history(workstream: Workstream) -> list[WorkstreamUpdate]:
-    return list(
-        WorkstreamUpdate.objects.filter(workstream=workstream)
-        .select_related("period")
-        .order_by("-period__month")
-    )
+def workstream_history(
+    workstream: Workstream, *, approved_only: bool = False
+) -> list[WorkstreamUpdate]:
+    updates = WorkstreamUpdate.objects.filter(workstream=workstream)
+    if approved_only:
+        updates = updates.filter(status=ApprovalStatus.APPROVED)
+    return list(updates.select_related("period").order_by("-period__month"))
 
 
 def _points_document(points: list[dict[str, str]]) -> list[dict[str, str]]:
     return [{"heading": p.get("heading", ""), "text": p["text"]} for p in points]
 
 
-def programme_document(programme: Programme, period: ReportingPeriod) -> dict[str, Any]:
+def programme_document(
+    programme: Programme, period: ReportingPeriod, *, approved_only: bool = False
+) -> dict[str, Any]:
     """The programme for a period as one JSON-ready document (API and export share it)."""
-    position = programme_position(programme, period)
+    position = programme_position(programme, period, approved_only=approved_only)
     summary = position.finance_summary
     return {
         "organisation": {"slug": programme.organisation.slug, "name": programme.organisation.name},
