@@ -25,6 +25,7 @@ SAMPLES: dict[str, list[str]] = {
     "slug": ["local-mainstream-school", "sufficient-homes"],
     "dataset": ["savings", "budget", "dsg"],
     "fmt": ["xlsx", "csv"],
+    "kind": ["workstream-update", "programme-update", "escalation"],
 }
 
 
@@ -45,8 +46,38 @@ def _somerset_import_run() -> str:
     return str(run.pk)
 
 
+def _somerset_update() -> str:
+    from boardpack.programme.models import WorkstreamUpdate
+
+    return str(
+        WorkstreamUpdate.objects.get(
+            workstream__slug="local-mainstream-school", period__month="2024-06-01"
+        ).pk
+    )
+
+
+def _somerset_update_version() -> str:
+    from boardpack.programme.models import WorkstreamUpdate
+
+    update = WorkstreamUpdate.objects.get(
+        workstream__slug="local-mainstream-school", period__month="2024-06-01"
+    )
+    return str(update.history.order_by("history_id").first().history_id)
+
+
+def _somerset_escalation() -> str:
+    from boardpack.programme.models import Escalation
+
+    return str(Escalation.objects.filter(programme__organisation__slug="somerset").first().pk)
+
+
 # Records a route's identifier points at: made for Somerset, so Dorset must not reach them.
-IDENTIFIER_FACTORIES = {"run": _somerset_import_run}
+IDENTIFIER_FACTORIES = {
+    "run": _somerset_import_run,
+    "pk": _somerset_update,
+    "history_id": _somerset_update_version,
+    "escalation": _somerset_escalation,
+}
 # Somerset users who between them may use every page.
 SOMERSET_USERS = ["office", "finance"]
 

@@ -265,6 +265,14 @@ class TestProjectUpdates:
         )
         # Saying nothing about a project records nothing.
         assert not ProjectUpdate.objects.filter(project=assessment).exists()
+        # Edited, the update is a draft again: councillors see it once it is approved.
+        page = signed_in("councillor").get(MAINSTREAM).content.decode()
+        assert "Pilot in 12 schools" not in page
+        assert "has not been approved yet" in page
+        update = WorkstreamUpdate.objects.get(workstream=plus.workstream, period=saved.period)
+        url = f"/somerset/approval/workstream-update/{update.pk}/"
+        assert signed_in("lead.education").post(url, {"action": "submit"}).status_code == 302
+        assert signed_in("office").post(url, {"action": "approve"}).status_code == 302
         page = signed_in("councillor").get(MAINSTREAM).content.decode()
         assert "Pilot in 12 schools" in page and "Underway" in page
 

@@ -2,6 +2,7 @@ from typing import Any
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from boardpack.workflow.models import ApprovalStatus
 
@@ -19,7 +20,7 @@ _CLASSES = {
 def status_tag(record: Any) -> str:
     """An approval status as a GOV.UK tag; "Not started" when there is no record yet."""
     if record is None:
-        return format_html('<strong class="govuk-tag govuk-tag--red bp-status">Not started</strong>')
+        return mark_safe('<strong class="govuk-tag govuk-tag--red bp-status">Not started</strong>')
     status = ApprovalStatus(record.status)
     return format_html(
         '<strong class="govuk-tag bp-status {}">{}</strong>', _CLASSES[status], status.label
