@@ -222,3 +222,13 @@ def test_outstanding_page_names_owners(signed_in):
     assert "Femi Finance" in text  # the finance summary's owner
     assert "Director&#x27;s summary" in text and "Finance summary" in text
     assert signed_in("councillor").get(JULY).status_code == 403
+
+
+def test_members_see_finance_figures_only_once_approved(signed_in):
+    period = ReportingPeriod.objects.get(organisation__slug="somerset", month="2022-12-01")
+    url = "/somerset/finance/budget/2022-12/"
+    assert "Prevention" in signed_in("councillor").get(url).content.decode()
+    FinanceApproval.objects.filter(period=period, dataset="budget").update(status="submitted")
+    page = signed_in("councillor").get(url).content.decode()
+    assert "have not been approved yet" in page and "Prevention" not in page
+    assert "Prevention" in signed_in("analyst").get(url).content.decode()

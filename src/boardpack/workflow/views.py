@@ -65,6 +65,23 @@ def conflict_response(
     )
 
 
+def awaiting_approval(
+    request: HttpRequest, dataset: str, period: ReportingPeriod, context: dict[str, Any]
+) -> HttpResponse | None:
+    """For members, a finance table whose figures are not yet approved: say so, show nothing.
+
+    Officers see the figures (marked with their approval state on the period page).
+    """
+    if policy.sees_drafts(request.user):
+        return None
+    organisation = request.organisation  # type: ignore[attr-defined]
+    if dataset not in selectors.finance_datasets_with_figures(period):
+        return None  # nothing to hide: the page says there are no figures
+    if selectors.finance_approved(organisation, period, dataset):
+        return None
+    return render(request, "workflow/finance_awaiting.html", context)
+
+
 def _back(request: HttpRequest, fallback: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
