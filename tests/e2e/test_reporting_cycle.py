@@ -151,7 +151,9 @@ def test_a_month_from_opening_to_closing(page: Page):
         submit = period_row(page, name).get_by_role("button", name=re.compile("^Submit for"))
         if submit.count():
             click_and_check(page, submit)
-        click_and_check(page, period_row(page, name).get_by_role("button", name=re.compile("^Approve")))
+        click_and_check(
+            page, period_row(page, name).get_by_role("button", name=re.compile("^Approve"))
+        )
         expect(period_row(page, name)).to_contain_text("Approved")
 
     # A councillor now sees July, with the lead's fix.
@@ -167,13 +169,17 @@ def test_a_month_from_opening_to_closing(page: Page):
     check_accessibility(page)
     finance_row = period_row(page, "Finance summary")
     click_and_check(page, finance_row.get_by_role("button", name=re.compile("^Submit for")))
-    click_and_check(page, period_row(page, "Finance summary").get_by_role("button", name=re.compile("^Approve")))
+    click_and_check(
+        page, period_row(page, "Finance summary").get_by_role("button", name=re.compile("^Approve"))
+    )
     switch_user(page, "office")
     page.goto("/somerset/periods/2024-07/")
     check_accessibility(page)
     expect(page.get_by_text("Everything is approved.")).to_be_visible()
     click_and_check(page, page.get_by_role("button", name="Close July 2024"))
-    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("July 2024 is closed")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
+        "July 2024 is closed"
+    )
     expect(page.get_by_text("This period is closed: its content is frozen.")).to_be_visible()
     screenshot(page, "period-closed")
 

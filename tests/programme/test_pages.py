@@ -168,7 +168,9 @@ class TestEditing:
         client = signed_in("office")
         response = self.post(client)
         assert response.status_code == 200
-        assert "June 2024 is closed: give the reason for the correction" in response.content.decode()
+        assert (
+            "June 2024 is closed: give the reason for the correction" in response.content.decode()
+        )
         update.refresh_from_db()
         assert update.rag == RAG.NOT_RATED and update.version == 1  # nothing written
 

@@ -184,7 +184,9 @@ def test_members_see_approved_content_only_and_officers_see_drafts_marked(signed
 
 def test_dorset_cannot_approve_a_somerset_update(signed_in):
     update = update_for("local-mainstream-school", ReportingPeriod.objects.get(month="2024-06-01"))
-    response = act(signed_in("dorset.office"), "workstream-update", update.pk, "return", comment="x")
+    response = act(
+        signed_in("dorset.office"), "workstream-update", update.pk, "return", comment="x"
+    )
     assert response.status_code == 404
     # Somerset's own URL with Dorset's slug: the record is not Dorset's.
     response = signed_in("dorset.office").post(
@@ -209,7 +211,9 @@ def test_finance_positions_are_approved_per_dataset(signed_in):
     signed_in("finance").post(url, {"action": "approve"})
     approval.refresh_from_db()
     assert approval.status == "approved"
-    assert signed_in("finance").post("/somerset/periods/2022-12/finance/nope/", {}).status_code == 404
+    assert (
+        signed_in("finance").post("/somerset/periods/2022-12/finance/nope/", {}).status_code == 404
+    )
 
 
 def test_outstanding_page_names_owners(signed_in):

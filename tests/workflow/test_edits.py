@@ -23,8 +23,13 @@ def education() -> WorkstreamUpdate:
 def edit(client, version: int, text: str):
     return client.post(
         EDIT,
-        {"rag": "A", "working_well": text, "not_working_well": "", "to_escalate": "",
-         "version": version},
+        {
+            "rag": "A",
+            "working_well": text,
+            "not_working_well": "",
+            "to_escalate": "",
+            "version": version,
+        },
     )
 
 
@@ -65,7 +70,9 @@ def test_directors_summary_is_written_and_conflicts_are_caught(signed_in):
     assert office.get(DIRECTOR).status_code == 200
     data = {"overall_status": "A", "progress_summary": "First point\nSecond point", "version": 1}
     assert office.post(DIRECTOR, data).status_code == 302
-    update = ProgrammeUpdate.objects.get(period__month="2024-06-01", programme__organisation__slug="somerset")
+    update = ProgrammeUpdate.objects.get(
+        period__month="2024-06-01", programme__organisation__slug="somerset"
+    )
     assert update.overall_status == RAG.AMBER and update.status == "draft" and update.version == 2
     assert [p["text"] for p in update.progress_summary] == ["First point", "Second point"]
     assert office.post(DIRECTOR, data).status_code == 409  # opened at version 1
@@ -75,11 +82,23 @@ def test_directors_summary_is_written_and_conflicts_are_caught(signed_in):
 
 def test_finance_summary_is_written_by_finance(signed_in):
     finance = signed_in("finance")
-    data = {"overall_status": "R", "covering": "June 2024", "headline": "Overspend",
-            "working_well": "Savings on track", "challenges": "Placements", "version": 1}
+    data = {
+        "overall_status": "R",
+        "covering": "June 2024",
+        "headline": "Overspend",
+        "working_well": "Savings on track",
+        "challenges": "Placements",
+        "version": 1,
+    }
     assert finance.post(FINANCE, data).status_code == 302
-    summary = FinanceSummary.objects.get(period__month="2024-06-01", programme__organisation__slug="somerset")
-    assert (summary.headline, summary.covering, summary.status) == ("Overspend", "June 2024", "draft")
+    summary = FinanceSummary.objects.get(
+        period__month="2024-06-01", programme__organisation__slug="somerset"
+    )
+    assert (summary.headline, summary.covering, summary.status) == (
+        "Overspend",
+        "June 2024",
+        "draft",
+    )
     assert signed_in("councillor").post(FINANCE, data).status_code == 403
     bad = signed_in("finance").post(FINANCE, data | {"overall_status": "P", "version": 2})
     assert bad.status_code == 200
@@ -93,9 +112,15 @@ def test_escalations_log_page_and_edit(signed_in):
     assert "Open escalations" in page
     escalation = Escalation.objects.filter(workstream__slug="sufficient-homes").first()
     url = f"/somerset/escalations/{escalation.pk}/"
-    data = {"owner": "Director of Children's Services", "decision_needed": "Approve funding",
-            "due_date": "31/07/2024", "status": "closed", "resolution": "", "closed_reason": "",
-            "version": 1}
+    data = {
+        "owner": "Director of Children's Services",
+        "decision_needed": "Approve funding",
+        "due_date": "31/07/2024",
+        "status": "closed",
+        "resolution": "",
+        "closed_reason": "",
+        "version": 1,
+    }
     response = office.post(url, data)
     assert response.status_code == 200
     assert "Give the reason for closing the escalation" in response.content.decode()
@@ -105,7 +130,9 @@ def test_escalations_log_page_and_edit(signed_in):
     assert response.status_code == 302
     escalation.refresh_from_db()
     assert (escalation.owner, str(escalation.due_date), escalation.status) == (
-        "Director of Children's Services", "2024-07-31", "in_hand"
+        "Director of Children's Services",
+        "2024-07-31",
+        "in_hand",
     )
     assert "Approve funding" in office.get("/somerset/escalations/").content.decode()
     # The lead of another workstream may not change it; a closed one leaves the log.
@@ -141,7 +168,12 @@ def test_history_shows_a_readable_diff_and_restore_makes_a_new_version(signed_in
     other = WorkstreamUpdate.objects.exclude(pk=update.pk).first()
     other_version = other.history.first().history_id
     assert office.post(f"{url}restore/{other_version}/").status_code == 404
-    assert signed_in("dorset.office").get(f"/dorset/history/workstream-update/{update.pk}/").status_code == 404
+    assert (
+        signed_in("dorset.office")
+        .get(f"/dorset/history/workstream-update/{update.pk}/")
+        .status_code
+        == 404
+    )
     assert office.get("/somerset/history/nothing/1/").status_code == 404
 
 

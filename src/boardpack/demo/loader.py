@@ -16,7 +16,6 @@ from django.db import transaction
 from boardpack.accounts.models import Membership, User
 from boardpack.accounts.roles import Role, ensure_roles
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
-from boardpack.workflow.models import ApprovalStatus
 from boardpack.demo.data import dorset_programme as dorset_data
 from boardpack.demo.data import somerset_programme as somerset_data
 from boardpack.demo.upsert import set_m2m, upsert
@@ -30,6 +29,7 @@ from boardpack.programme.models import (
     Workstream,
     WorkstreamUpdate,
 )
+from boardpack.workflow.models import ApprovalStatus
 
 DEMO_PASSWORD = "boardpack-demo-2024"
 

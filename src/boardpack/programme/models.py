@@ -240,12 +240,17 @@ class Escalation(models.Model):
     resolution = models.TextField(blank=True, max_length=2000)
     closed_reason = models.TextField(blank=True, max_length=2000)
     carried_from = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="carried_to"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        editable=False,
     )
     archived = models.BooleanField(
         default=False, help_text="Taken out of its update: kept, with its history, never deleted."
     )
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, editable=False)
     order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -255,17 +260,14 @@ class Escalation(models.Model):
     def __str__(self) -> str:
         return self.text
 
-    @property
-    def is_live(self) -> bool:
-        return self.status != self.Status.CLOSED
-
     def clean(self) -> None:
+        workstream = self.workstream if self.workstream_id else None
         if self.programme_id:
             _same_organisation(self.period, self.programme.organisation_id)
-            if self.workstream_id and self.workstream.programme_id != self.programme_id:
+            if workstream is not None and workstream.programme_id != self.programme_id:
                 raise ValidationError({"workstream": "That workstream is in another programme."})
-        if self.project_id and self.workstream_id:
-            if self.project.workstream_id != self.workstream_id:
-                raise ValidationError({"project": "That project is in another workstream."})
+        project = self.project if self.project_id else None
+        if project is not None and project.workstream_id != self.workstream_id:
+            raise ValidationError({"project": "That project is in another workstream."})
         if self.status == self.Status.CLOSED and not self.closed_reason.strip():
             raise ValidationError({"closed_reason": "Give the reason for closing the escalation"})

@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
 from boardpack.core.points import group_points, point_texts
-from boardpack.workflow.models import ApprovalStatus
 from boardpack.programme.models import (
     Escalation,
     FinanceSummary,
@@ -21,6 +20,7 @@ from boardpack.programme.models import (
     Workstream,
     WorkstreamUpdate,
 )
+from boardpack.workflow.models import ApprovalStatus
 
 
 def programme_for(organisation: Organisation) -> Programme | None:
@@ -163,8 +163,9 @@ def programme_position(
     }
     project_updates = {
         u.project_id: u
-        for u in ProjectUpdate.objects.filter(project__workstream__in=workstreams, period=period)
-        .select_related("project")
+        for u in ProjectUpdate.objects.filter(
+            project__workstream__in=workstreams, period=period
+        ).select_related("project")
         if not approved_only or u.project.workstream_id in ws_updates
     }
     update = ProgrammeUpdate.objects.filter(programme=programme, period=period).first()

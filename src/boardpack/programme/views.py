@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from boardpack.core.access import organisation_view, period_or_404
-from boardpack.core.models import RAG, ReportingPeriod
+from boardpack.core.models import RAG, Organisation, ReportingPeriod
 from boardpack.core.points import format_points
 from boardpack.programme.forms import ProjectUpdateForm, WorkstreamUpdateForm
 from boardpack.programme.selectors import (
@@ -25,31 +26,37 @@ from boardpack.workflow.selectors import latest_period_for
 from boardpack.workflow.views import conflict_response
 
 
-def _periods(organisation):
+def _org(request: HttpRequest) -> Organisation:
+    """The organisation ``organisation_view`` resolved from the URL."""
+    organisation: Organisation = getattr(request, "organisation")  # noqa: B009
+    return organisation
+
+
+def _periods(organisation: Organisation) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(organisation=organisation).order_by("-month")
 
 
 @organisation_view
 def overview_latest(request: HttpRequest) -> HttpResponse:
-    period = latest_period_for(request.user, request.organisation)
+    period = latest_period_for(request.user, _org(request))
     if period is None:
         return render(
             request,
             "programme/no_periods.html",
-            {"programme": programme_for(request.organisation), "nav": "programme"},
+            {"programme": programme_for(_org(request)), "nav": "programme"},
         )
-    return redirect("programme:overview", org=request.organisation.slug, period=period.key)
+    return redirect("programme:overview", org=_org(request).slug, period=period.key)
 
 
 @organisation_view
 def overview(request: HttpRequest, period: str) -> HttpResponse:
-    reporting_period = period_or_404(request.organisation, period)
-    programme = programme_for(request.organisation)
+    reporting_period = period_or_404(_org(request), period)
+    programme = programme_for(_org(request))
     if programme is None:
         raise Http404("This organisation has no programme yet")
     if request.GET.get("switch"):
-        chosen = period_or_404(request.organisation, request.GET["switch"])
-        return redirect("programme:overview", org=request.organisation.slug, period=chosen.key)
+        chosen = period_or_404(_org(request), request.GET["switch"])
+        return redirect("programme:overview", org=_org(request).slug, period=chosen.key)
     return render(
         request,
         "programme/overview.html",
@@ -59,7 +66,7 @@ def overview(request: HttpRequest, period: str) -> HttpResponse:
                 programme, reporting_period, approved_only=not sees_drafts(request.user)
             ),
             "period": reporting_period,
-            "periods": _periods(request.organisation),
+            "periods": _periods(_org(request)),
             "officer": sees_drafts(request.user),
         },
     )
@@ -70,12 +77,12 @@ def _sent(data, prefix: str) -> bool:
 
 
 def _workstream(request: HttpRequest, slug: str):
-    return get_object_or_404(workstreams_for(request.organisation), slug=slug)
+    return get_object_or_404(workstreams_for(_org(request)), slug=slug)
 
 
 @organisation_view
 def workstream_detail(request: HttpRequest, period: str, slug: str) -> HttpResponse:
-    reporting_period = period_or_404(request.organisation, period)
+    reporting_period = period_or_404(_org(request), period)
     workstream = _workstream(request, slug)
     approved_only = not sees_drafts(request.user)
     position = workstream_position(workstream, reporting_period, approved_only=approved_only)
@@ -104,7 +111,9 @@ def _comparison(form, position) -> list[tuple[str, str, str]]:
     """The saved update and the one being sent, side by side, for the conflict page."""
     from boardpack.workflow.history import readable
 
-    sent = {name: form.data.get(name, "") for name in ("rag", *LIST_FIELDS)}
+    sent = {"rag": form.cleaned_data["rag"]} | {
+        name: format_points(form.cleaned_data[name]) for name in LIST_FIELDS
+    }
     saved = {
         "rag": position.rag,
         "working_well": format_points(position.working_well),
@@ -118,8 +127,9 @@ def _comparison(form, position) -> list[tuple[str, str, str]]:
     for name, label in labels.items():
         theirs, yours = saved[name], sent[name]
         if name == "rag":
-            theirs, yours = RAG(theirs).label if theirs in RAG.values else theirs, (
-                RAG(yours).label if yours in RAG.values else yours
+            theirs, yours = (
+                RAG(theirs).label if theirs in RAG.values else theirs,
+                (RAG(yours).label if yours in RAG.values else yours),
             )
         rows.append((str(label), readable(theirs), readable(yours)))
     return rows
@@ -130,7 +140,7 @@ LIST_FIELDS = ("working_well", "not_working_well", "to_escalate")
 
 @organisation_view
 def workstream_update_edit(request: HttpRequest, period: str, slug: str) -> HttpResponse:
-    reporting_period = period_or_404(request.organisation, period)
+    reporting_period = period_or_404(_org(request), period)
     workstream = _workstream(request, slug)
     if not can_edit_workstream(request.user, workstream):
         raise PermissionDenied("You can only edit the workstreams you lead.")
@@ -147,7 +157,7 @@ def workstream_update_edit(request: HttpRequest, period: str, slug: str) -> Http
     ]
     detail = redirect(
         "programme:workstream-detail",
-        org=request.organisation.slug,
+        org=_org(request).slug,
         period=reporting_period.key,
         slug=workstream.slug,
     )

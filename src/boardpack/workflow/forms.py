@@ -9,8 +9,7 @@ from django import forms
 from boardpack.core.models import RAG, ReportingPeriod
 from boardpack.programme.forms import PointsField
 from boardpack.programme.models import Escalation
-
-from boardpack.workflow.revision import MAX_REASON, RevisionMixin, _no_nul
+from boardpack.workflow.revision import MAX_REASON, RevisionMixin
 
 
 class OpenPeriodForm(forms.Form):
@@ -18,7 +17,10 @@ class OpenPeriodForm(forms.Form):
         label="Open the next",
         choices=ReportingPeriod.Frequency.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select month or quarter", "invalid_choice": "Select month or quarter"},
+        error_messages={
+            "required": "Select month or quarter",
+            "invalid_choice": "Select month or quarter",
+        },
     )
 
 
@@ -38,7 +40,10 @@ class FinanceSummaryForm(RevisionMixin):
         error_messages={"invalid_choice": "Select Red, Amber, Green or Not rated"},
     )
     covering = forms.CharField(
-        label="Months covered", required=False, max_length=100, help_text='For example "May/June 2024".'
+        label="Months covered",
+        required=False,
+        max_length=100,
+        help_text='For example "May/June 2024".',
     )
     headline = forms.CharField(
         label="Headline", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
@@ -50,20 +55,29 @@ class FinanceSummaryForm(RevisionMixin):
 class EscalationForm(RevisionMixin):
     owner = forms.CharField(label="Owner", required=False, max_length=200)
     decision_needed = forms.CharField(
-        label="Decision needed", required=False, max_length=2000,
+        label="Decision needed",
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     due_date = forms.DateField(
-        label="Due date", required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        label="Due date",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         help_text="For example 2024-07-31 or 31/07/2024.",
         error_messages={"invalid": "Enter the due date as a real date, like 31/07/2024"},
     )
     status = forms.ChoiceField(label="Status", choices=Escalation.Status.choices)
     resolution = forms.CharField(
-        label="Resolution", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label="Resolution",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     closed_reason = forms.CharField(
-        label="Reason for closing", required=False, max_length=2000,
+        label="Reason for closing",
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Needed when the status is Closed.",
     )
@@ -72,19 +86,30 @@ class EscalationForm(RevisionMixin):
         cleaned = super().clean() or {}
         for name in ("owner", "decision_needed", "resolution", "closed_reason"):
             if "\x00" in (cleaned.get(name) or ""):
-                self.add_error(name, f"{self.fields[name].label} contains a NUL character; remove it")
-        if cleaned.get("status") == Escalation.Status.CLOSED and not (
-            cleaned.get("closed_reason") or ""
-        ).strip():
+                self.add_error(
+                    name, f"{self.fields[name].label} contains a NUL character; remove it"
+                )
+        if (
+            cleaned.get("status") == Escalation.Status.CLOSED
+            and not (cleaned.get("closed_reason") or "").strip()
+        ):
             self.add_error("closed_reason", "Give the reason for closing the escalation")
         return cleaned
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="Reason", required=False, max_length=MAX_REASON,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label="Reason",
+        required=False,
+        max_length=MAX_REASON,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label="What needs changing", required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label="What needs changing",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

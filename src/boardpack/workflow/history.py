@@ -42,9 +42,7 @@ def _perm(name: str) -> Callable[[Any, Any], bool]:
 
 
 KINDS: dict[str, Kind] = {
-    "programme": Kind(
-        Programme, "Programme", "organisation", _perm("programme.change_programme")
-    ),
+    "programme": Kind(Programme, "Programme", "organisation", _perm("programme.change_programme")),
     "workstream": Kind(
         Workstream, "Workstream", "programme__organisation", _perm("programme.change_workstream")
     ),
@@ -149,15 +147,15 @@ def _display(model: type[models.Model], name: str, value: Any) -> str:
 
 def _bookkeeping(model: type[models.Model]) -> list[str]:
     """Fields a reader does not need in a diff: ids, versions, links to other records."""
-    return [
-        f.name for f in model._meta.concrete_fields if f.is_relation or f.name in HIDDEN
-    ]
+    return [f.name for f in model._meta.concrete_fields if f.is_relation or f.name in HIDDEN]
 
 
 def versions(record: Any) -> list[Version]:
     """The record's versions, newest first, each with what changed from the one before."""
     model = type(record)
-    records = list(record.history.select_related("history_user").order_by("history_date", "history_id"))
+    records = list(
+        record.history.select_related("history_user").order_by("history_date", "history_id")
+    )
     found: list[Version] = []
     previous = None
     for historical in records:

@@ -34,19 +34,26 @@ class Approvable(models.Model):
     status_comment = models.TextField(
         blank=True, max_length=2000, help_text="Why it was returned, for whoever fixes it."
     )
+    # Set by the workflow's services only, never in a form (nor the admin).
     status_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
-    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     carried_forward_from = models.ForeignKey(
         ReportingPeriod,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
+        editable=False,
         help_text="Copied from this period when the period was opened, and not edited since.",
     )
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         abstract = True

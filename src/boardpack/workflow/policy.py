@@ -46,9 +46,10 @@ def may_edit_escalation(user: Any, escalation: Escalation) -> bool:
         return False
     if user.has_perm("programme.edit_any_workstream"):
         return True
-    if escalation.workstream_id is None:
+    workstream = escalation.workstream
+    if workstream is None:
         return bool(user.has_perm("programme.change_financesummary"))
-    return escalation.workstream.leads.filter(pk=user.pk).exists()
+    return workstream.leads.filter(pk=user.pk).exists()
 
 
 def may_manage_periods(user: Any) -> bool:

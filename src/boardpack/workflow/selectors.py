@@ -112,15 +112,19 @@ def period_outstanding(period: ReportingPeriod) -> list[OutstandingItem]:
     )
     director = programme_updates.first()
     items.append(
-        OutstandingItem(kind="programme-update", name="Director's summary", record=director,
-                        owners=office)
+        OutstandingItem(
+            kind="programme-update", name="Director's summary", record=director, owners=office
+        )
     )
     summary = FinanceSummary.objects.filter(
         programme__organisation=organisation, period=period
     ).first()
     items.append(
         OutstandingItem(
-            kind="finance-summary", name="Finance summary", record=summary, owners=finance,
+            kind="finance-summary",
+            name="Finance summary",
+            record=summary,
+            owners=finance,
             required=False,
         )
     )
@@ -195,7 +199,8 @@ def open_escalations(
             Q(
                 Exists(
                     WorkstreamUpdate.objects.filter(
-                        workstream=OuterRef("workstream"), period=OuterRef("period"),
+                        workstream=OuterRef("workstream"),
+                        period=OuterRef("period"),
                         status=approved,
                     )
                 )

@@ -18,7 +18,6 @@ from boardpack.periods import Month
 from boardpack.programme.models import (
     Escalation,
     FinanceSummary,
-    Programme,
     ProgrammeUpdate,
     ProjectUpdate,
     WorkstreamUpdate,
@@ -84,7 +83,7 @@ def period_open(*, organisation: Organisation, frequency: str, user: Any) -> Rep
 
 
 def _copy(record: models.Model, **changes: Any) -> Any:
-    copy = type(record).objects.get(pk=record.pk)
+    copy = type(record)._default_manager.get(pk=record.pk)
     copy.pk = None
     copy.id = None  # type: ignore[attr-defined]
     for name, value in changes.items():
@@ -213,7 +212,12 @@ def _past(action: str) -> str:
 
 @transaction.atomic
 def finance_approval_transition(
-    *, organisation: Organisation, period: ReportingPeriod, dataset: str, action: str, user: Any,
+    *,
+    organisation: Organisation,
+    period: ReportingPeriod,
+    dataset: str,
+    action: str,
+    user: Any,
     comment: str = "",
 ) -> FinanceApproval:
     """The same steps for one finance dataset's positions in a period."""

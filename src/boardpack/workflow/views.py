@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from boardpack.core.access import organisation_view, period_or_404
 from boardpack.core.models import RAG, ReportingPeriod
 from boardpack.core.points import format_points
-from boardpack.programme.models import Escalation, FinanceSummary, ProgrammeUpdate
+from boardpack.programme.models import FinanceSummary, ProgrammeUpdate
 from boardpack.programme.selectors import programme_for
 from boardpack.programme.services import finance_summary_save, programme_update_save
 from boardpack.workflow import history, policy, selectors, services
@@ -200,7 +200,9 @@ def transition(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         raise Http404("No such kind of record")
     record = history.record_or_404(history.kind_or_404(kind), organisation, pk)
     action = request.POST.get("action", "")
-    fallback = reverse("workflow:period", kwargs={"org": organisation.slug, "period": record.period.key})
+    fallback = reverse(
+        "workflow:period", kwargs={"org": organisation.slug, "period": record.period.key}
+    )
     try:
         services.approval_transition(
             record=record, action=action, user=request.user, comment=request.POST.get("comment", "")
@@ -246,7 +248,10 @@ def finance_transition(request: HttpRequest, period: str, dataset: str) -> HttpR
         except services.TransitionRefused as refused:
             messages.error(request, str(refused))
         else:
-            messages.success(request, f"{FinanceDataset(dataset).label} for {reporting_period.label}: {action} done.")
+            messages.success(
+                request,
+                f"{FinanceDataset(dataset).label} for {reporting_period.label}: {action} done.",
+            )
     fallback = reverse("workflow:period", kwargs={"org": organisation.slug, "period": period})
     return redirect(_back(request, fallback))
 
@@ -275,7 +280,9 @@ def _summary_page(
     if not request.user.has_perm(permission):
         raise PermissionDenied(f"Your role cannot write the {title.lower()}.")
     record = model.objects.filter(programme=programme, period=reporting_period).first()
-    back = reverse("workflow:period", kwargs={"org": organisation.slug, "period": reporting_period.key})
+    back = reverse(
+        "workflow:period", kwargs={"org": organisation.slug, "period": reporting_period.key}
+    )
     if request.method == "POST":
         form = form_class(request.POST, period=reporting_period)
         if form.is_valid():
@@ -304,15 +311,25 @@ def _summary_page(
             except CorrectionNeedsReason as refused:
                 form.add_error("reason", str(refused))
             else:
-                messages.success(request, f"The {title.lower()} for {reporting_period.label} is saved as a draft.")
+                messages.success(
+                    request,
+                    f"The {title.lower()} for {reporting_period.label} is saved as a draft.",
+                )
                 return redirect(back)
     else:
         form = form_class(initial=initial(record), period=reporting_period)
     return render(
         request,
         "workflow/summary_form.html",
-        {"nav": "periods", "period": reporting_period, "form": form, "title": title,
-         "record": record, "back": back, "kind": kind},
+        {
+            "nav": "periods",
+            "period": reporting_period,
+            "form": form,
+            "title": title,
+            "record": record,
+            "back": back,
+            "kind": kind,
+        },
     )
 
 
@@ -334,9 +351,16 @@ def directors_summary(request: HttpRequest, period: str) -> HttpResponse:
         }
 
     return _summary_page(
-        request, period, model=ProgrammeUpdate, form_class=ProgrammeUpdateForm,
-        permission="programme.change_programmeupdate", title="Director's summary",
-        initial=initial, save=programme_update_save, fields=["overall_status", "progress_summary"], kind="programme-update",
+        request,
+        period,
+        model=ProgrammeUpdate,
+        form_class=ProgrammeUpdateForm,
+        permission="programme.change_programmeupdate",
+        title="Director's summary",
+        initial=initial,
+        save=programme_update_save,
+        fields=["overall_status", "progress_summary"],
+        kind="programme-update",
     )
 
 
@@ -355,9 +379,14 @@ def finance_summary(request: HttpRequest, period: str) -> HttpResponse:
         }
 
     return _summary_page(
-        request, period, model=FinanceSummary, form_class=FinanceSummaryForm,
-        permission="programme.change_financesummary", title="Finance summary",
-        initial=initial, save=finance_summary_save,
+        request,
+        period,
+        model=FinanceSummary,
+        form_class=FinanceSummaryForm,
+        permission="programme.change_financesummary",
+        title="Finance summary",
+        initial=initial,
+        save=finance_summary_save,
         fields=["overall_status", "covering", "headline", "working_well", "challenges"],
         kind="finance-summary",
     )
@@ -471,7 +500,9 @@ def restore(request: HttpRequest, kind: str, pk: int, history_id: int) -> HttpRe
     if request.method == "POST" and form.is_valid():
         try:
             services.restore_version(
-                record=record, history_id=history_id, user=request.user,
+                record=record,
+                history_id=history_id,
+                user=request.user,
                 reason=form.cleaned_data["reason"].strip(),
             )
         except CorrectionNeedsReason as refused:
@@ -482,6 +513,13 @@ def restore(request: HttpRequest, kind: str, pk: int, history_id: int) -> HttpRe
     return render(
         request,
         "workflow/restore.html",
-        {"nav": "programme", "record": record, "version": version, "form": form, "back": back,
-         "title": found_kind.title, "needs_reason": period is not None and period.is_closed},
+        {
+            "nav": "programme",
+            "record": record,
+            "version": version,
+            "form": form,
+            "back": back,
+            "title": found_kind.title,
+            "needs_reason": period is not None and period.is_closed,
+        },
     )
