@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from boardpack.core.models import RAG, ReportingPeriod
-from boardpack.programme.models import Escalation, FinanceSummary, ProgrammeUpdate, WorkstreamUpdate
+from boardpack.programme.models import (
+    Escalation,
+    FinanceSummary,
+    ProgrammeUpdate,
+    Project,
+    WorkstreamUpdate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -126,9 +132,15 @@ def test_escalations_log_page_and_edit(signed_in):
     assert "Give the reason for closing the escalation" in response.content.decode()
     escalation.refresh_from_db()
     assert escalation.status == "open" and escalation.owner == ""
-    response = office.post(url, data | {"status": "in_hand"})
+    other_project = Project.objects.filter(workstream__slug="local-mainstream-school").first()
+    response = office.post(url, data | {"status": "in_hand", "project": other_project.pk})
+    assert "Select a project of this workstream" in response.content.decode()
+    project = escalation.workstream.projects.first()
+    response = office.post(url, data | {"status": "in_hand", "project": project.pk})
     assert response.status_code == 302
     escalation.refresh_from_db()
+    assert escalation.project == project
+    assert project.name in office.get("/somerset/escalations/").content.decode()
     assert (escalation.owner, str(escalation.due_date), escalation.status) == (
         "Director of Children's Services",
         "2024-07-31",

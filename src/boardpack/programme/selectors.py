@@ -213,6 +213,11 @@ def _points_document(points: list[dict[str, str]]) -> list[dict[str, str]]:
     return [{"heading": p.get("heading", ""), "text": p["text"]} for p in points]
 
 
+def _approval(record: Any) -> str | None:
+    """Draft, submitted, approved or returned: officers' documents carry drafts, marked."""
+    return None if record is None else str(record.status)
+
+
 def programme_document(
     programme: Programme, period: ReportingPeriod, *, approved_only: bool = False
 ) -> dict[str, Any]:
@@ -230,6 +235,7 @@ def programme_document(
             "savings_aim": None if programme.savings_aim is None else str(programme.savings_aim),
         },
         "update": {
+            "approval": _approval(position.update),
             "overall_status": position.overall_status,
             "overall_status_label": RAG(position.overall_status).label,
             "progress_summary": point_texts(position.progress_summary),
@@ -237,6 +243,7 @@ def programme_document(
         "finance_summary": None
         if summary is None
         else {
+            "approval": _approval(summary),
             "overall_status": summary.overall_status,
             "overall_status_label": RAG(summary.overall_status).label,
             "covering": summary.covering,
@@ -252,6 +259,7 @@ def programme_document(
             {
                 "name": ws.workstream.name,
                 "slug": ws.workstream.slug,
+                "approval": _approval(ws.update),
                 "rag": ws.rag,
                 "rag_label": RAG(ws.rag).label,
                 "working_well": _points_document(ws.working_well),

@@ -53,6 +53,14 @@ class FinanceSummaryForm(RevisionMixin):
 
 
 class EscalationForm(RevisionMixin):
+    project = forms.TypedChoiceField(
+        label="Raised by project",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text="Leave as the whole workstream when no one project raised it.",
+        error_messages={"invalid_choice": "Select a project of this workstream"},
+    )
     owner = forms.CharField(label="Owner", required=False, max_length=200)
     decision_needed = forms.CharField(
         label="Decision needed",
@@ -81,6 +89,13 @@ class EscalationForm(RevisionMixin):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Needed when the status is Closed.",
     )
+
+    def __init__(self, *args: Any, projects: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", "The whole workstream")] + [(p.pk, p.name) for p in projects]
+        self.fields["project"].choices = choices
+        if len(choices) == 1:
+            del self.fields["project"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -19,6 +19,7 @@ from boardpack.programme.models import (
     Escalation,
     FinanceSummary,
     ProgrammeUpdate,
+    Project,
     ProjectUpdate,
     WorkstreamUpdate,
 )
@@ -250,6 +251,7 @@ def escalation_update(
     resolution: str,
     closed_reason: str,
     reason: str = "",
+    project: Project | None = None,
 ) -> Escalation:
     if not policy.may_edit_escalation(user, escalation):
         raise PermissionDenied("Your role cannot change this escalation.")
@@ -258,6 +260,7 @@ def escalation_update(
         raise CorrectionNeedsReason(current.period)
     if current.version != version:
         raise EditConflict(current, version)
+    current.project = project
     current.owner = owner
     current.decision_needed = decision_needed
     current.due_date = due_date

@@ -415,8 +415,9 @@ def escalation_edit(request: HttpRequest, escalation: int) -> HttpResponse:
         raise PermissionDenied("Your role cannot change this escalation.")
     back = reverse("workflow:escalations", kwargs={"org": organisation.slug})
     fields = ["owner", "decision_needed", "due_date", "status", "resolution", "closed_reason"]
+    projects = {p.pk: p for p in found.workstream.projects.all()} if found.workstream else {}
     if request.method == "POST":
-        form = EscalationForm(request.POST, period=found.period)
+        form = EscalationForm(request.POST, period=found.period, projects=projects.values())
         if form.is_valid():
             try:
                 services.escalation_update(
@@ -424,6 +425,7 @@ def escalation_edit(request: HttpRequest, escalation: int) -> HttpResponse:
                     user=request.user,
                     version=form.cleaned_data["version"],
                     reason=form.cleaned_data["reason"],
+                    project=projects.get(form.cleaned_data.get("project") or 0),
                     **{name: form.cleaned_data[name] for name in fields},
                 )
             except EditConflict as conflict:
@@ -450,8 +452,10 @@ def escalation_edit(request: HttpRequest, escalation: int) -> HttpResponse:
                 return redirect(back)
     else:
         form = EscalationForm(
-            initial={name: getattr(found, name) for name in fields} | {"version": found.version},
+            initial={name: getattr(found, name) for name in fields}
+            | {"version": found.version, "project": found.project_id or ""},
             period=found.period,
+            projects=projects.values(),
         )
     return render(
         request,
