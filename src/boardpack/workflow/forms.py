@@ -93,7 +93,9 @@ class EscalationForm(RevisionMixin):
     def __init__(self, *args: Any, projects: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", "The whole workstream")] + [(p.pk, p.name) for p in projects]
-        self.fields["project"].choices = choices
+        field = self.fields["project"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = choices
         if len(choices) == 1:
             del self.fields["project"]
 
