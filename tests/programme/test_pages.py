@@ -267,10 +267,11 @@ class TestProjectUpdates:
         )
         # Saying nothing about a project records nothing.
         assert not ProjectUpdate.objects.filter(project=assessment).exists()
-        # Edited, the update is a draft again: councillors see it once it is approved.
+        # Edited, the update is a draft again: councillors go on seeing June as approved, and
+        # see the new one once it is approved.
         page = signed_in("councillor").get(MAINSTREAM).content.decode()
-        assert "Pilot in 12 schools" not in page
-        assert "has not been approved yet" in page
+        assert "Pilot in 12 schools" not in page and "Budgets set" not in page
+        assert "Education budgets have now been finalised" in page
         update = WorkstreamUpdate.objects.get(workstream=plus.workstream, period=saved.period)
         url = f"/somerset/approval/workstream-update/{update.pk}/"
         assert signed_in("lead.education").post(url, {"action": "submit"}).status_code == 302

@@ -236,3 +236,40 @@ def test_members_see_finance_figures_only_once_approved(signed_in):
     page = signed_in("councillor").get(url).content.decode()
     assert "have not been approved yet" in page and "Prevention" not in page
     assert "Prevention" in signed_in("analyst").get(url).content.decode()
+
+
+def test_members_keep_the_approved_version_while_an_edit_awaits_approval(signed_in):
+    june = ReportingPeriod.objects.get(organisation__slug="somerset", month="2024-06-01")
+    update = update_for("local-mainstream-school", june)
+    approved_points = update.working_well
+    escalations = list(
+        Escalation.objects.filter(workstream=update.workstream, period=june).values_list(
+            "text", flat=True
+        )
+    )
+    response = signed_in("lead.education").post(
+        "/somerset/programme/2024-06/workstreams/local-mainstream-school/edit/",
+        {
+            "rag": "R",
+            "working_well": "A draft point",
+            "not_working_well": "",
+            "to_escalate": "A draft escalation",
+            "version": update.version,
+        },
+    )
+    assert response.status_code == 302
+    member = signed_in("councillor").get("/api/v1/programme", {"period": "2024-06"}).json()
+    education = next(ws for ws in member["workstreams"] if ws["slug"] == "local-mainstream-school")
+    assert [p["text"] for p in education["working_well"]] == [p["text"] for p in approved_points]
+    assert [e["text"] for e in education["to_escalate"]] == escalations
+    assert education["rag"] == "N" and education["approval"] == "approved"
+    page = (
+        signed_in("councillor")
+        .get("/somerset/programme/2024-06/workstreams/local-mainstream-school/")
+        .content.decode()
+    )
+    assert "A draft point" not in page and "A draft escalation" not in page
+    officer = signed_in("office").get("/api/v1/programme", {"period": "2024-06"}).json()
+    education = next(ws for ws in officer["workstreams"] if ws["slug"] == "local-mainstream-school")
+    assert education["working_well"] == [{"heading": "", "text": "A draft point"}]
+    assert education["approval"] == "draft" and education["rag"] == "R"

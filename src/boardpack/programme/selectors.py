@@ -121,32 +121,64 @@ def _project_rows(projects: list[Project], updates: dict[int, ProjectUpdate]) ->
     return rows
 
 
+def _last_approved(model: Any, records: list[Any]) -> dict[int, tuple[Any, Any]]:
+    """Each record as it was last approved, and when: ``{pk: (instance, history_date)}``.
+
+    A record edited since its approval is a draft again; members go on seeing the approved
+    version until the new one is approved. One query for all the records.
+    """
+    if not records:
+        return {}
+    found: dict[int, tuple[Any, Any]] = {}
+    approved = model.history.filter(
+        id__in=[r.pk for r in records], status=ApprovalStatus.APPROVED
+    ).order_by("-history_date", "-history_id")
+    for historical in approved:
+        found.setdefault(historical.id, (historical.instance, historical.history_date))
+    return found
+
+
+def _approved_or_last_approved(record: Any) -> tuple[Any, Any]:
+    """``(record, None)`` when approved; ``(its last approved version, when)``; or Nones."""
+    if record is None or record.status == ApprovalStatus.APPROVED:
+        return record, None
+    return _last_approved(type(record), [record]).get(record.pk, (None, None))
+
+
+def _projects_as_of(projects: list[Project], period: ReportingPeriod, when: Any) -> dict:
+    updates = ProjectUpdate.objects.filter(project__in=projects, period=period)
+    if when is not None:
+        updates = ProjectUpdate.history.as_of(when).filter(project__in=projects, period=period)
+    return {u.project_id: u for u in updates}
+
+
+def _escalations_as_of(when: Any, **lookup: Any) -> list[Escalation]:
+    escalations = Escalation.objects if when is None else Escalation.history.as_of(when)
+    return list(escalations.filter(archived=False, **lookup).order_by("order", "pk"))
+
+
 def workstream_position(
     workstream: Workstream, period: ReportingPeriod, *, approved_only: bool = False
 ) -> WorkstreamPosition:
-    """A workstream's update for a period. ``approved_only`` (members, the public): an update
-    not yet approved is shown as nothing, projects and escalations included."""
+    """A workstream's update for a period. ``approved_only`` (members, the public): the update
+    as last approved (with its projects and escalations as they were then), or nothing."""
     projects = list(workstream.projects.all())
     update = WorkstreamUpdate.objects.filter(workstream=workstream, period=period).first()
-    if approved_only and (update is None or update.status != ApprovalStatus.APPROVED):
-        return WorkstreamPosition(
-            workstream=workstream,
-            update=None,
-            projects=_project_rows(projects, {}),
-            escalations=[],
-        )
-    updates = {
-        u.project_id: u for u in ProjectUpdate.objects.filter(project__in=projects, period=period)
-    }
+    when = None
+    if approved_only:
+        update, when = _approved_or_last_approved(update)
+        if update is None:
+            return WorkstreamPosition(
+                workstream=workstream,
+                update=None,
+                projects=_project_rows(projects, {}),
+                escalations=[],
+            )
     return WorkstreamPosition(
         workstream=workstream,
         update=update,
-        projects=_project_rows(projects, updates),
-        escalations=list(
-            Escalation.objects.filter(workstream=workstream, period=period, archived=False)
-            .select_related("project")
-            .order_by("order", "pk")
-        ),
+        projects=_project_rows(projects, _projects_as_of(projects, period, when)),
+        escalations=_escalations_as_of(when, workstream=workstream, period=period),
     )
 
 
@@ -154,33 +186,52 @@ def programme_position(
     programme: Programme, period: ReportingPeriod, *, approved_only: bool = False
 ) -> ProgrammePosition:
     """The programme for a period. ``approved_only`` (members, the public): only approved
-    updates and summaries, and only the escalations and project positions they carry."""
+    updates and summaries (an update edited since it was approved: as it was approved), and
+    only the escalations and project positions they carry."""
     workstreams = list(programme.workstreams.prefetch_related("projects"))
     ws_updates = {
         u.workstream_id: u
         for u in WorkstreamUpdate.objects.filter(workstream__in=workstreams, period=period)
-        if not approved_only or u.status == ApprovalStatus.APPROVED
     }
     project_updates = {
         u.project_id: u
-        for u in ProjectUpdate.objects.filter(
-            project__workstream__in=workstreams, period=period
-        ).select_related("project")
-        if not approved_only or u.project.workstream_id in ws_updates
+        for u in ProjectUpdate.objects.filter(project__workstream__in=workstreams, period=period)
     }
     update = ProgrammeUpdate.objects.filter(programme=programme, period=period).first()
     summary = FinanceSummary.objects.filter(programme=programme, period=period).first()
+    escalations = list(
+        Escalation.objects.filter(programme=programme, period=period, archived=False).order_by(
+            "order", "pk"
+        )
+    )
     if approved_only:
-        update = update if update is not None and update.is_approved else None
-        summary = summary if summary is not None and summary.is_approved else None
-    escalations = [
-        e
-        for e in Escalation.objects.filter(programme=programme, period=period, archived=False)
-        .select_related("project")
-        .order_by("order", "pk")
-        if not approved_only
-        or (e.workstream_id in ws_updates if e.workstream_id else summary is not None)
-    ]
+        update, _when = _approved_or_last_approved(update)
+        summary, summary_when = _approved_or_last_approved(summary)
+        by_pk = {w.pk: w for w in workstreams}
+        drafts = [u for u in ws_updates.values() if u.status != ApprovalStatus.APPROVED]
+        earlier = _last_approved(WorkstreamUpdate, drafts)
+        for draft in drafts:
+            del ws_updates[draft.workstream_id]
+        shown_escalations = [e for e in escalations if e.workstream_id in ws_updates]
+        for draft in drafts:
+            if draft.pk not in earlier:
+                continue
+            approved, when = earlier[draft.pk]
+            ws_updates[draft.workstream_id] = approved
+            projects = list(by_pk[draft.workstream_id].projects.all())
+            for project in projects:
+                project_updates.pop(project.pk, None)
+            project_updates |= _projects_as_of(projects, period, when)
+            shown_escalations += _escalations_as_of(
+                when, workstream_id=draft.workstream_id, period=period
+            )
+        shown = {p.pk for pk in ws_updates for p in by_pk[pk].projects.all()}
+        project_updates = {pk: u for pk, u in project_updates.items() if pk in shown}
+        if summary is not None:
+            shown_escalations += _escalations_as_of(
+                summary_when, programme=programme, period=period, workstream__isnull=True
+            )
+        escalations = shown_escalations
     position = ProgrammePosition(
         programme=programme,
         period=period,
