@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "boardpack.demo",
     "boardpack.benchmarking",
     "boardpack.performance",
+    "boardpack.workflow",
 ]
 
 MIDDLEWARE = [

@@ -17,3 +17,6 @@ urlpatterns += [
     path("<slug:org>/benchmarks/", include("boardpack.benchmarking.urls")),
 ]
 urlpatterns += [path("<slug:org>/performance/", include("boardpack.performance.urls"))]
+urlpatterns += [
+    path("<slug:org>/", include("boardpack.workflow.urls")),
+]

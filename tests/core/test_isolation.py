@@ -25,6 +25,7 @@ SAMPLES: dict[str, list[str]] = {
     "slug": ["local-mainstream-school", "sufficient-homes"],
     "dataset": ["savings", "budget", "dsg"],
     "fmt": ["xlsx", "csv"],
+    "kind": ["workstream-update", "programme-update", "escalation"],
 }
 
 
@@ -57,7 +58,6 @@ def _somerset_tidy_upload() -> str:
     return str(upload.pk)
 
 
-
 def _somerset_indicator_code() -> str:
     """A Somerset indicator's code (one is made if the demo holds none)."""
     from boardpack.core.models import Organisation
@@ -82,12 +82,40 @@ def _somerset_measure_code() -> str:
     return "CLA-RATE-31-MARCH"  # a benchmarked measure the demo gives Somerset
 
 
+def _somerset_update() -> str:
+    from boardpack.programme.models import WorkstreamUpdate
+
+    return str(
+        WorkstreamUpdate.objects.get(
+            workstream__slug="local-mainstream-school", period__month="2024-06-01"
+        ).pk
+    )
+
+
+def _somerset_update_version() -> str:
+    from boardpack.programme.models import WorkstreamUpdate
+
+    update = WorkstreamUpdate.objects.get(
+        workstream__slug="local-mainstream-school", period__month="2024-06-01"
+    )
+    return str(update.history.order_by("history_id").first().history_id)
+
+
+def _somerset_escalation() -> str:
+    from boardpack.programme.models import Escalation
+
+    return str(Escalation.objects.filter(programme__organisation__slug="somerset").first().pk)
+
+
 # Records a route's identifier points at: made for Somerset, so Dorset must not reach them.
 IDENTIFIER_FACTORIES = {
     "run": _somerset_import_run,
     "upload": _somerset_tidy_upload,
     "code": _somerset_indicator_code,
     "measure": _somerset_measure_code,
+    "pk": _somerset_update,
+    "history_id": _somerset_update_version,
+    "escalation": _somerset_escalation,
 }
 # Somerset users who between them may use every page.
 SOMERSET_USERS = ["office", "finance", "analyst"]

@@ -19,6 +19,10 @@ PAGES = [
     "/somerset/finance/dsg/2022-12/",
     "/somerset/imports/",
     "/somerset/programme/2031-01/",  # the 404 page
+    "/somerset/periods/",
+    f"/somerset/periods/{SOMERSET_PERIOD}/",
+    f"/somerset/periods/{SOMERSET_PERIOD}/finance-summary/",
+    "/somerset/escalations/",
 ]
 
 

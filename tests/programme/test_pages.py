@@ -88,11 +88,16 @@ def test_dorset_without_periods_shows_its_programme(signed_in):
 
 class TestEditing:
     def post(self, client, url=MAINSTREAM + "edit/", **overrides):
+        slug = url.rstrip("/").split("/")[-2]
+        update = WorkstreamUpdate.objects.filter(
+            workstream__slug=slug, period__month="2024-06-01"
+        ).first()
         data = {
             "rag": "A",
             "working_well": "# Finance\nBudgets set\nMonitoring in place",
             "not_working_well": "Staff shortages",
             "to_escalate": "Need HR capacity",
+            "version": update.version if update else 0,  # the version the form was opened on
         }
         data.update(overrides)
         return client.post(url, data)
@@ -120,7 +125,7 @@ class TestEditing:
         client = signed_in("lead.homes")
         url = HOMES + "edit/"
         kept = Escalation.objects.get(text="Rising demand for Children Looked After")
-        kept.status = Escalation.Status.ACCEPTED
+        kept.status = Escalation.Status.IN_HAND
         kept.save()
         response = self.post(
             client,
@@ -129,12 +134,14 @@ class TestEditing:
         )
         assert response.status_code == 302
         texts = dict(
-            Escalation.objects.filter(workstream__slug="sufficient-homes").values_list(
-                "text", "status"
-            )
+            Escalation.objects.filter(
+                workstream__slug="sufficient-homes", archived=False
+            ).values_list("text", "status")
         )
+        # The two taken out of the update are archived, never deleted.
+        assert Escalation.objects.filter(workstream__slug="sufficient-homes").count() == 4
         assert texts == {
-            "Rising demand for Children Looked After": "accepted",
+            "Rising demand for Children Looked After": "in_hand",
             "A new one": "open",
         }
 
@@ -153,9 +160,26 @@ class TestEditing:
     def test_programme_office_edits_any_workstream(self, signed_in):
         assert self.post(signed_in("office"), HOMES + "edit/").status_code == 302
 
-    def test_closed_period_refuses_edits(self, signed_in):
+    def test_closed_period_takes_a_correction_only_with_a_reason(self, signed_in):
         ReportingPeriod.objects.filter(organisation__slug="somerset").update(status="closed")
-        assert self.post(signed_in("office")).status_code == 403
+        update = WorkstreamUpdate.objects.get(
+            workstream__slug="local-mainstream-school", period__month="2024-06-01"
+        )
+        client = signed_in("office")
+        response = self.post(client)
+        assert response.status_code == 200
+        assert (
+            "June 2024 is closed: give the reason for the correction" in response.content.decode()
+        )
+        update.refresh_from_db()
+        assert update.rag == RAG.NOT_RATED and update.version == 1  # nothing written
+
+        response = self.post(client, reason="Typo in the published paper")
+        assert response.status_code == 302
+        update.refresh_from_db()
+        assert update.rag == RAG.AMBER
+        assert update.status == "approved"  # a correction of approved content stays approved
+        assert update.history.first().history_change_reason == "Typo in the published paper"
 
     @pytest.mark.parametrize(
         ("overrides", "field", "message"),
@@ -195,6 +219,7 @@ class TestProjectUpdates:
             "working_well": "Budgets set",
             "not_working_well": "",
             "to_escalate": "",
+            "version": 1,  # the June update as loaded
         }
         for project_id, (rag, stage, commentary) in projects.items():
             data.update(
@@ -242,6 +267,15 @@ class TestProjectUpdates:
         )
         # Saying nothing about a project records nothing.
         assert not ProjectUpdate.objects.filter(project=assessment).exists()
+        # Edited, the update is a draft again: councillors go on seeing June as approved, and
+        # see the new one once it is approved.
+        page = signed_in("councillor").get(MAINSTREAM).content.decode()
+        assert "Pilot in 12 schools" not in page and "Budgets set" not in page
+        assert "Education budgets have now been finalised" in page
+        update = WorkstreamUpdate.objects.get(workstream=plus.workstream, period=saved.period)
+        url = f"/somerset/approval/workstream-update/{update.pk}/"
+        assert signed_in("lead.education").post(url, {"action": "submit"}).status_code == 302
+        assert signed_in("office").post(url, {"action": "approve"}).status_code == 302
         page = signed_in("councillor").get(MAINSTREAM).content.decode()
         assert "Pilot in 12 schools" in page and "Underway" in page
 

@@ -88,6 +88,29 @@ for _role in (
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] + OFFICER
 ROLE_PERMISSIONS[Role.PERFORMANCE_ANALYST] += PERFORMANCE_EDIT
 
+# The reporting cycle (issue 10): officers see drafts; the programme office approves the
+# programme's updates, finance approves finance.
+WORKFLOW_PERMISSIONS: dict[str, list[str]] = {
+    Role.PROGRAMME_OFFICE: [
+        "programme.view_drafts",
+        "programme.approve_programme",
+        "programme.change_financesummary",
+        "workflow.view_financeapproval",
+    ],
+    Role.WORKSTREAM_LEAD: ["programme.view_drafts"],
+    Role.FINANCE_OFFICER: [
+        "programme.view_drafts",
+        "programme.change_financesummary",
+        "workflow.view_financeapproval",
+        "workflow.change_financeapproval",
+        "workflow.approve_finance",
+        "programme.change_escalation",
+    ],
+    Role.PERFORMANCE_ANALYST: ["programme.view_drafts"],
+}
+for _workflow_role, _extra in WORKFLOW_PERMISSIONS.items():
+    ROLE_PERMISSIONS[_workflow_role] = ROLE_PERMISSIONS[_workflow_role] + _extra
+
 
 def ensure_roles(**_: object) -> None:
     for role, codenames in ROLE_PERMISSIONS.items():

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 from boardpack.core.access import organisation_for_user, organisations_for, period_or_404
 from boardpack.core.models import Organisation
 from boardpack.programme.selectors import programme_document, programme_for
+from boardpack.workflow.policy import sees_drafts
 
 
 def error(status: int, message: str) -> JsonResponse:
@@ -59,6 +60,9 @@ def programme(request: HttpRequest) -> JsonResponse:
     found = programme_for(organisation)
     if found is None:
         raise Http404("This organisation has no programme yet")
+    # Members read approved content only; officers see drafts too (each marked with its status).
+    approved_only = not sees_drafts(request.user)
     return JsonResponse(
-        programme_document(found, period), json_dumps_params={"ensure_ascii": False}
+        programme_document(found, period, approved_only=approved_only),
+        json_dumps_params={"ensure_ascii": False},
     )

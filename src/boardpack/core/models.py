@@ -57,6 +57,10 @@ class ReportingPeriod(models.Model):
         OPEN = "open", "Open for updates"
         CLOSED = "closed", "Closed"
 
+    class Frequency(models.TextChoices):
+        MONTH = "month", "Month"
+        QUARTER = "quarter", "Quarter"
+
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="periods")
     month = models.DateField(help_text="First day of the period's last month.")
     title = models.CharField(
@@ -65,6 +69,12 @@ class ReportingPeriod(models.Model):
         help_text='How the documents name it, when not the month alone ("May/June 2024").',
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    frequency = models.CharField(
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.MONTH,
+        help_text="A month, or a quarter of the financial year ending in this month.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -90,4 +100,10 @@ class ReportingPeriod(models.Model):
 
     @property
     def label(self) -> str:
+        if self.frequency == self.Frequency.QUARTER:
+            return self.period.quarter.label
         return self.period.label
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED

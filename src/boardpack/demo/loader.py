@@ -29,6 +29,7 @@ from boardpack.programme.models import (
     Workstream,
     WorkstreamUpdate,
 )
+from boardpack.workflow.models import ApprovalStatus
 
 DEMO_PASSWORD = "boardpack-demo-2024"
 
@@ -121,6 +122,7 @@ def somerset_programme(organisation: Organisation) -> Programme:
         {
             "overall_status": RAG.NOT_RATED,
             "progress_summary": [{"heading": "", "text": t} for t in data.DIRECTOR_SUMMARY],
+            "status": ApprovalStatus.APPROVED,  # presented to scrutiny
         },
     )
     finance = data.FINANCE_SUMMARY
@@ -133,6 +135,7 @@ def somerset_programme(organisation: Organisation) -> Programme:
             "headline": finance["headline"],
             "working_well": finance["working_well"],
             "challenges": finance["challenges"],
+            "status": ApprovalStatus.APPROVED,
         },
     )
     for order, item in enumerate(finance["escalations"]):
@@ -161,6 +164,7 @@ def somerset_programme(organisation: Organisation) -> Programme:
                 "rag": RAG.NOT_RATED,
                 "working_well": ws_data["working_well"],
                 "not_working_well": ws_data["not_working_well"],
+                "status": ApprovalStatus.APPROVED,
             },
         )
         for e_order, item in enumerate(ws_data["to_escalate"]):
@@ -237,7 +241,23 @@ def load_demo() -> dict[str, Organisation]:
     users(orgs)
     for step in STEPS:
         step(orgs)
+    approve_presented_finance(orgs)
     return orgs
+
+
+def approve_presented_finance(orgs: dict[str, Organisation]) -> None:
+    """The demo's finance figures were presented in public papers: they count as approved."""
+    from boardpack.workflow.models import FinanceApproval
+    from boardpack.workflow.selectors import finance_datasets_with_figures
+
+    for organisation in orgs.values():
+        for reporting_period in ReportingPeriod.objects.filter(organisation=organisation):
+            for dataset in finance_datasets_with_figures(reporting_period):
+                upsert(
+                    FinanceApproval,
+                    {"organisation": organisation, "period": reporting_period, "dataset": dataset},
+                    {"status": ApprovalStatus.APPROVED},
+                )
 
 
 def is_empty() -> bool:

@@ -12,6 +12,7 @@ from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.finance import charts, selectors
 from boardpack.finance.models import BudgetLine, DSGLine, SavingPosition
 from boardpack.quality.finance import check_budget, check_dsg, check_savings
+from boardpack.workflow.views import awaiting_approval
 
 TABLES = {
     "savings": ("MTFP savings tracker", "finance.view_savingline"),
@@ -74,6 +75,8 @@ def savings(request: HttpRequest, period: str) -> HttpResponse:
     reporting_period, context = _page(request, "savings", period)
     if switched := _switched(request, "savings"):
         return switched
+    if waiting := awaiting_approval(request, "savings", reporting_period, context):
+        return waiting
     organisation = request.organisation
     doc = selectors.savings_document(organisation, reporting_period)
     context |= {
@@ -89,6 +92,8 @@ def budget(request: HttpRequest, period: str) -> HttpResponse:
     reporting_period, context = _page(request, "budget", period)
     if switched := _switched(request, "budget"):
         return switched
+    if waiting := awaiting_approval(request, "budget", reporting_period, context):
+        return waiting
     doc = selectors.budget_document(request.organisation, reporting_period)
     context |= {
         "doc": doc,
@@ -103,6 +108,8 @@ def dsg(request: HttpRequest, period: str) -> HttpResponse:
     reporting_period, context = _page(request, "dsg", period)
     if switched := _switched(request, "dsg"):
         return switched
+    if waiting := awaiting_approval(request, "dsg", reporting_period, context):
+        return waiting
     doc = selectors.dsg_document(request.organisation, reporting_period)
     context |= {
         "doc": doc,

@@ -259,32 +259,46 @@ def import_run_map(
 
 
 def import_run_apply(*, run: ImportRun, importer: Importer, fingerprint: str) -> Plan:
-    """Re-read the stored file, check it is still the plan the user previewed, and apply it."""
-    if not run.is_open:
-        raise ImportRefused(f"This import is already {run.get_status_display().lower()}.")
-    preparation = import_run_prepare(run=run, importer=importer)
-    plan = preparation.plan
-    if plan.problems:
-        raise ImportRefused("The import has problems: nothing was written.", plan.problems)
-    if plan.fingerprint() != fingerprint:
-        raise ImportRefused(
-            "The figures in Boardpack changed since you previewed this import. "
-            "Check the preview again before applying."
-        )
-    try:
-        with transaction.atomic():
-            importer.apply(run_context(run), plan)
-            run.status = ImportRun.Status.APPLIED
-            run.applied_at = timezone.now()
-            run.save(update_fields=["status", "applied_at", "updated_at"])
-    except ApplyFailed as failed:
-        run.status = ImportRun.Status.REFUSED
-        run.problems = [p.as_dict() for p in failed.problems]
-        run.problem_count = len(failed.problems)
-        run.save(update_fields=["status", "problems", "problem_count", "updated_at"])
-        raise ImportRefused(
-            "Boardpack refused a change: nothing was written.", failed.problems
-        ) from failed
+    """Re-read the stored file, check it is still the plan the user previewed, and apply it.
+
+    The run's row is locked (``select_for_update``) until the transaction ends, so a double
+    submission (two clicks, two tabs) waits for the first and then finds the run applied: it
+    applies once. What the run records of a refusal is kept.
+    """
+    refusal: ImportRefused | None = None
+    with transaction.atomic():
+        locked = ImportRun.objects.select_for_update().get(pk=run.pk)
+        if not locked.is_open:
+            run.status = locked.status
+            raise ImportRefused(f"This import is already {locked.get_status_display().lower()}.")
+        preparation = import_run_prepare(run=locked, importer=importer)
+        plan = preparation.plan
+        if plan.problems:
+            refusal = ImportRefused("The import has problems: nothing was written.", plan.problems)
+        elif plan.fingerprint() != fingerprint:
+            refusal = ImportRefused(
+                "The figures in Boardpack changed since you previewed this import. "
+                "Check the preview again before applying."
+            )
+        else:
+            try:
+                with transaction.atomic():
+                    importer.apply(run_context(locked), plan)
+                    locked.status = ImportRun.Status.APPLIED
+                    locked.applied_at = timezone.now()
+                    locked.save(update_fields=["status", "applied_at", "updated_at"])
+            except ApplyFailed as failed:
+                locked.status = ImportRun.Status.REFUSED
+                locked.problems = [p.as_dict() for p in failed.problems]
+                locked.problem_count = len(failed.problems)
+                locked.save(update_fields=["status", "problems", "problem_count", "updated_at"])
+                refusal = ImportRefused(
+                    "Boardpack refused a change: nothing was written.", failed.problems
+                )
+                refusal.__cause__ = failed
+    run.refresh_from_db()
+    if refusal is not None:
+        raise refusal
     return plan
 
 

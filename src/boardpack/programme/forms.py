@@ -4,6 +4,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from boardpack.core.models import RAG
 from boardpack.core.points import PointsError, parse_points
 from boardpack.programme.models import Project, Stage
+from boardpack.workflow.revision import RevisionMixin
 
 POINTS_HELP = (
     "One point per line, starting with a dash (-). To group points under a heading, put the "
@@ -34,7 +35,7 @@ class PointsField(forms.CharField):
             raise forms.ValidationError(f"{self.label}: {exc}") from exc
 
 
-class WorkstreamUpdateForm(forms.Form):
+class WorkstreamUpdateForm(RevisionMixin):
     rag = forms.ChoiceField(
         label="RAG status",
         choices=RAG.choices,

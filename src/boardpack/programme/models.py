@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
 from boardpack.core.points import group_points
+from boardpack.workflow.models import Approvable
 
 
 def _same_organisation(period: ReportingPeriod | None, organisation_id: int | None) -> None:
@@ -94,7 +95,7 @@ class Stage(models.TextChoices):
     COMPLETE = "complete", "Complete"
 
 
-class ProgrammeUpdate(models.Model):
+class ProgrammeUpdate(Approvable):
     """The programme's overall position for a period, with the director's progress summary."""
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="updates")
@@ -117,7 +118,7 @@ class ProgrammeUpdate(models.Model):
         )
 
 
-class FinanceSummary(models.Model):
+class FinanceSummary(Approvable):
     """The programme's overarching finance summary for a period."""
 
     programme = models.ForeignKey(
@@ -146,7 +147,7 @@ class FinanceSummary(models.Model):
         )
 
 
-class WorkstreamUpdate(models.Model):
+class WorkstreamUpdate(Approvable):
     workstream = models.ForeignKey(Workstream, on_delete=models.PROTECT, related_name="updates")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="+")
     rag = models.CharField("RAG status", max_length=1, choices=RAG.choices, default=RAG.NOT_RATED)
@@ -156,6 +157,10 @@ class WorkstreamUpdate(models.Model):
 
     class Meta:
         ordering = ["workstream", "-period__month"]
+        permissions = [
+            ("view_drafts", "Can see updates and summaries before they are approved"),
+            ("approve_programme", "Can approve workstream updates and the director's summary"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["workstream", "period"], name="one_workstream_update")
         ]
@@ -200,11 +205,16 @@ class ProjectUpdate(models.Model):
 
 
 class Escalation(models.Model):
-    """Something a workstream (or the finance summary) asks the board to act on."""
+    """Something a workstream, project or the finance summary asks the board to decide.
+
+    An escalation is kept in the period it was raised; opening the next period copies each one
+    not yet closed into it (``carried_from`` links the copies), so it carries forward until
+    someone closes it with a reason.
+    """
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"
-        ACCEPTED = "accepted", "Accepted by the board"
+        IN_HAND = "in_hand", "In hand"
         RESOLVED = "resolved", "Resolved"
         CLOSED = "closed", "Closed"
 
@@ -216,11 +226,31 @@ class Escalation(models.Model):
     workstream = models.ForeignKey(
         Workstream, on_delete=models.PROTECT, null=True, blank=True, related_name="escalations"
     )
+    project = models.ForeignKey(
+        Project, on_delete=models.PROTECT, null=True, blank=True, related_name="escalations"
+    )
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="+")
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.WORKSTREAM)
     heading = models.CharField(max_length=200, blank=True)
     text = models.TextField(max_length=2000)
+    owner = models.CharField(max_length=200, blank=True, help_text="Who is to act on it.")
+    decision_needed = models.TextField(blank=True, max_length=2000)
+    due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    resolution = models.TextField(blank=True, max_length=2000)
+    closed_reason = models.TextField(blank=True, max_length=2000)
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        editable=False,
+    )
+    archived = models.BooleanField(
+        default=False, help_text="Taken out of its update: kept, with its history, never deleted."
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
     order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -231,7 +261,13 @@ class Escalation(models.Model):
         return self.text
 
     def clean(self) -> None:
+        workstream = self.workstream if self.workstream_id else None
         if self.programme_id:
             _same_organisation(self.period, self.programme.organisation_id)
-            if self.workstream_id and self.workstream.programme_id != self.programme_id:
+            if workstream is not None and workstream.programme_id != self.programme_id:
                 raise ValidationError({"workstream": "That workstream is in another programme."})
+        project = self.project if self.project_id else None
+        if project is not None and project.workstream_id != self.workstream_id:
+            raise ValidationError({"project": "That project is in another workstream."})
+        if self.status == self.Status.CLOSED and not self.closed_reason.strip():
+            raise ValidationError({"closed_reason": "Give the reason for closing the escalation"})

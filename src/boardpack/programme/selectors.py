@@ -20,6 +20,7 @@ from boardpack.programme.models import (
     Workstream,
     WorkstreamUpdate,
 )
+from boardpack.workflow.models import ApprovalStatus
 
 
 def programme_for(organisation: Organisation) -> Programme | None:
@@ -120,22 +121,73 @@ def _project_rows(projects: list[Project], updates: dict[int, ProjectUpdate]) ->
     return rows
 
 
-def workstream_position(workstream: Workstream, period: ReportingPeriod) -> WorkstreamPosition:
+def _last_approved(model: Any, records: list[Any]) -> dict[int, tuple[Any, Any]]:
+    """Each record as it was last approved, and when: ``{pk: (instance, history_date)}``.
+
+    A record edited since its approval is a draft again; members go on seeing the approved
+    version until the new one is approved. One query for all the records.
+    """
+    if not records:
+        return {}
+    found: dict[int, tuple[Any, Any]] = {}
+    approved = model.history.filter(
+        id__in=[r.pk for r in records], status=ApprovalStatus.APPROVED
+    ).order_by("-history_date", "-history_id")
+    for historical in approved:
+        found.setdefault(historical.id, (historical.instance, historical.history_date))
+    return found
+
+
+def _approved_or_last_approved(record: Any) -> tuple[Any, Any]:
+    """``(record, None)`` when approved; ``(its last approved version, when)``; or Nones."""
+    if record is None or record.status == ApprovalStatus.APPROVED:
+        return record, None
+    return _last_approved(type(record), [record]).get(record.pk, (None, None))
+
+
+def _projects_as_of(projects: list[Project], period: ReportingPeriod, when: Any) -> dict:
+    updates = ProjectUpdate.objects.filter(project__in=projects, period=period)
+    if when is not None:
+        updates = ProjectUpdate.history.as_of(when).filter(project__in=projects, period=period)
+    return {u.project_id: u for u in updates}
+
+
+def _escalations_as_of(when: Any, **lookup: Any) -> list[Escalation]:
+    escalations = Escalation.objects if when is None else Escalation.history.as_of(when)
+    return list(escalations.filter(archived=False, **lookup).order_by("order", "pk"))
+
+
+def workstream_position(
+    workstream: Workstream, period: ReportingPeriod, *, approved_only: bool = False
+) -> WorkstreamPosition:
+    """A workstream's update for a period. ``approved_only`` (members, the public): the update
+    as last approved (with its projects and escalations as they were then), or nothing."""
     projects = list(workstream.projects.all())
-    updates = {
-        u.project_id: u for u in ProjectUpdate.objects.filter(project__in=projects, period=period)
-    }
+    update = WorkstreamUpdate.objects.filter(workstream=workstream, period=period).first()
+    when = None
+    if approved_only:
+        update, when = _approved_or_last_approved(update)
+        if update is None:
+            return WorkstreamPosition(
+                workstream=workstream,
+                update=None,
+                projects=_project_rows(projects, {}),
+                escalations=[],
+            )
     return WorkstreamPosition(
         workstream=workstream,
-        update=WorkstreamUpdate.objects.filter(workstream=workstream, period=period).first(),
-        projects=_project_rows(projects, updates),
-        escalations=list(
-            Escalation.objects.filter(workstream=workstream, period=period).order_by("order", "pk")
-        ),
+        update=update,
+        projects=_project_rows(projects, _projects_as_of(projects, period, when)),
+        escalations=_escalations_as_of(when, workstream=workstream, period=period),
     )
 
 
-def programme_position(programme: Programme, period: ReportingPeriod) -> ProgrammePosition:
+def programme_position(
+    programme: Programme, period: ReportingPeriod, *, approved_only: bool = False
+) -> ProgrammePosition:
+    """The programme for a period. ``approved_only`` (members, the public): only approved
+    updates and summaries (an update edited since it was approved: as it was approved), and
+    only the escalations and project positions they carry."""
     workstreams = list(programme.workstreams.prefetch_related("projects"))
     ws_updates = {
         u.workstream_id: u
@@ -145,14 +197,46 @@ def programme_position(programme: Programme, period: ReportingPeriod) -> Program
         u.project_id: u
         for u in ProjectUpdate.objects.filter(project__workstream__in=workstreams, period=period)
     }
+    update = ProgrammeUpdate.objects.filter(programme=programme, period=period).first()
+    summary = FinanceSummary.objects.filter(programme=programme, period=period).first()
     escalations = list(
-        Escalation.objects.filter(programme=programme, period=period).order_by("order", "pk")
+        Escalation.objects.filter(programme=programme, period=period, archived=False).order_by(
+            "order", "pk"
+        )
     )
+    if approved_only:
+        update, _when = _approved_or_last_approved(update)
+        summary, summary_when = _approved_or_last_approved(summary)
+        by_pk = {w.pk: w for w in workstreams}
+        drafts = [u for u in ws_updates.values() if u.status != ApprovalStatus.APPROVED]
+        earlier = _last_approved(WorkstreamUpdate, drafts)
+        for draft in drafts:
+            del ws_updates[draft.workstream_id]
+        shown_escalations = [e for e in escalations if e.workstream_id in ws_updates]
+        for draft in drafts:
+            if draft.pk not in earlier:
+                continue
+            approved, when = earlier[draft.pk]
+            ws_updates[draft.workstream_id] = approved
+            projects = list(by_pk[draft.workstream_id].projects.all())
+            for project in projects:
+                project_updates.pop(project.pk, None)
+            project_updates |= _projects_as_of(projects, period, when)
+            shown_escalations += _escalations_as_of(
+                when, workstream_id=draft.workstream_id, period=period
+            )
+        shown = {p.pk for pk in ws_updates for p in by_pk[pk].projects.all()}
+        project_updates = {pk: u for pk, u in project_updates.items() if pk in shown}
+        if summary is not None:
+            shown_escalations += _escalations_as_of(
+                summary_when, programme=programme, period=period, workstream__isnull=True
+            )
+        escalations = shown_escalations
     position = ProgrammePosition(
         programme=programme,
         period=period,
-        update=ProgrammeUpdate.objects.filter(programme=programme, period=period).first(),
-        finance_summary=FinanceSummary.objects.filter(programme=programme, period=period).first(),
+        update=update,
+        finance_summary=summary,
         finance_escalations=[e for e in escalations if e.source == Escalation.Source.FINANCE],
     )
     for workstream in workstreams:
@@ -167,21 +251,29 @@ def programme_position(programme: Programme, period: ReportingPeriod) -> Program
     return position
 
 
-def workstream_history(workstream: Workstream) -> list[WorkstreamUpdate]:
-    return list(
-        WorkstreamUpdate.objects.filter(workstream=workstream)
-        .select_related("period")
-        .order_by("-period__month")
-    )
+def workstream_history(
+    workstream: Workstream, *, approved_only: bool = False
+) -> list[WorkstreamUpdate]:
+    updates = WorkstreamUpdate.objects.filter(workstream=workstream)
+    if approved_only:
+        updates = updates.filter(status=ApprovalStatus.APPROVED)
+    return list(updates.select_related("period").order_by("-period__month"))
 
 
 def _points_document(points: list[dict[str, str]]) -> list[dict[str, str]]:
     return [{"heading": p.get("heading", ""), "text": p["text"]} for p in points]
 
 
-def programme_document(programme: Programme, period: ReportingPeriod) -> dict[str, Any]:
+def _approval(record: Any) -> str | None:
+    """Draft, submitted, approved or returned: officers' documents carry drafts, marked."""
+    return None if record is None else str(record.status)
+
+
+def programme_document(
+    programme: Programme, period: ReportingPeriod, *, approved_only: bool = False
+) -> dict[str, Any]:
     """The programme for a period as one JSON-ready document (API and export share it)."""
-    position = programme_position(programme, period)
+    position = programme_position(programme, period, approved_only=approved_only)
     summary = position.finance_summary
     return {
         "organisation": {"slug": programme.organisation.slug, "name": programme.organisation.name},
@@ -194,6 +286,7 @@ def programme_document(programme: Programme, period: ReportingPeriod) -> dict[st
             "savings_aim": None if programme.savings_aim is None else str(programme.savings_aim),
         },
         "update": {
+            "approval": _approval(position.update),
             "overall_status": position.overall_status,
             "overall_status_label": RAG(position.overall_status).label,
             "progress_summary": point_texts(position.progress_summary),
@@ -201,6 +294,7 @@ def programme_document(programme: Programme, period: ReportingPeriod) -> dict[st
         "finance_summary": None
         if summary is None
         else {
+            "approval": _approval(summary),
             "overall_status": summary.overall_status,
             "overall_status_label": RAG(summary.overall_status).label,
             "covering": summary.covering,
@@ -216,6 +310,7 @@ def programme_document(programme: Programme, period: ReportingPeriod) -> dict[st
             {
                 "name": ws.workstream.name,
                 "slug": ws.workstream.slug,
+                "approval": _approval(ws.update),
                 "rag": ws.rag,
                 "rag_label": RAG(ws.rag).label,
                 "working_well": _points_document(ws.working_well),
