@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "boardpack.quality",
     "boardpack.api",
     "boardpack.demo",
+    "boardpack.governance",
 ]
 
 MIDDLEWARE = [

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from boardpack.core.models import Organisation, ReportingPeriod
+from boardpack.core.models import Organisation
 
 Rows = tuple[list[str], list[list[Any]]]
 
@@ -23,9 +23,14 @@ Rows = tuple[list[str], list[list[Any]]]
 class Dataset:
     name: str
     title: str
-    document: Callable[[Organisation, ReportingPeriod], dict[str, Any]]
+    # Called with the period, or with None when the dataset does not need one.
+    document: Callable[[Organisation, Any], dict[str, Any]]
     rows: Callable[[dict[str, Any]], Rows]
     xlsx: Callable[[dict[str, Any]], bytes] | None = None
+    needs_period: bool = True
+    # Without --organisation (and --period), a command exports every organisation's records
+    # with this instead of the default organisation's.
+    every_organisation: Callable[[], dict[str, Any]] | None = None
 
     @property
     def formats(self) -> list[str]:

@@ -13,11 +13,16 @@ from boardpack.core.management.options import (
 
 
 class Command(BaseCommand):
-    help = "Export DATASET for a period: boardpack export programme --period 2024-06 --format json"
+    help = (
+        "Export DATASET for a period: boardpack export programme --period 2024-06 --format json"
+        " (meetings, actions and risks need no period)"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("dataset", help="programme, savings, budget or dsg")
-        parser.add_argument("--period", required=True, help="the period's last month, YYYY-MM")
+        parser.add_argument(
+            "--period", help="the period's last month, YYYY-MM (optional for some datasets)"
+        )
         parser.add_argument("--format", default="json", dest="fmt", help="json, csv or xlsx")
         parser.add_argument("-o", "--output", help="write to this file instead of stdout")
         add_organisation_argument(parser)
@@ -31,9 +36,14 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--format must be one of {', '.join(found.formats)} for {dataset}, not {fmt!r}"
             )
-        organisation = organisation_from(options)
-        reporting_period = period_from(organisation, period)
-        document = found.document(organisation, reporting_period)
+        if period is None and found.needs_period:
+            raise CommandError(f"--period is required for {dataset}, as YYYY-MM (e.g. 2024-06)")
+        if found.every_organisation and not options.get("organisation") and period is None:
+            document = found.every_organisation()
+        else:
+            organisation = organisation_from(options)
+            reporting_period = None if period is None else period_from(organisation, period)
+            document = found.document(organisation, reporting_period)
         if fmt == "xlsx":
             if not output:
                 raise CommandError("An Excel export needs a file: add -o FILE.xlsx")
