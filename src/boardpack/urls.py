@@ -15,3 +15,6 @@ urlpatterns += [
     path("<slug:org>/finance/", include("boardpack.finance.urls")),
     path("<slug:org>/imports/", include("boardpack.imports.urls")),
 ]
+urlpatterns += [
+    path("<slug:org>/governance/", include("boardpack.governance.urls")),
+]

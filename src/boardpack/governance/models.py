@@ -18,7 +18,11 @@ from boardpack.core.models import Organisation, ReportingPeriod
 
 SLUG = RegexValidator(r"^[a-z0-9-]+$", "Use lower-case letters, digits and hyphens.")
 PERIOD_KEY = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", "Give the period as YYYY-MM, e.g. 2024-06.")
-ONE_TO_FIVE = [MinValueValidator(1, "Use 1 to 5."), MaxValueValidator(5, "Use 1 to 5.")]
+
+
+def one_to_five(what: str) -> list:
+    message = f"{what} must be a whole number from 1 to 5"
+    return [MinValueValidator(1, message), MaxValueValidator(5, message)]
 
 
 def _organisation_of_workstream(workstream) -> int | None:
@@ -37,7 +41,8 @@ def check_topic(
             errors[field_prefix + "project"] = "That project belongs to another organisation."
         elif workstream is not None and project.workstream_id != workstream.pk:
             errors[field_prefix + "project"] = (
-                f"{project.name} is a project of {project.workstream.name}, not of {workstream.name}."
+                f"{project.name} is a project of {project.workstream.name}, "
+                f"not of {workstream.name}."
             )
     if saving_line is not None and saving_line.organisation_id != organisation_id:
         errors[field_prefix + "saving_line"] = "That saving belongs to another organisation."
@@ -266,7 +271,10 @@ class Action(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
     text = models.TextField(help_text="What was agreed, as minuted.")
-    owner = models.CharField(max_length=200, help_text="Who will do it: a name or a post.")
+    # Blank is refused by clean(), with a message that says what to do.
+    owner = models.CharField(
+        max_length=200, blank=True, help_text="Who will do it: a name or a post."
+    )
     due_date = models.DateField(null=True, blank=True)
     due_meeting = models.ForeignKey(
         Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="actions_due"
@@ -416,13 +424,15 @@ class Risk(models.Model):
         blank=True,
         related_name="risks",
     )
-    likelihood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
-    impact = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
+    likelihood = models.PositiveSmallIntegerField(validators=one_to_five("Likelihood"))
+    impact = models.PositiveSmallIntegerField(validators=one_to_five("Impact"))
     mitigations = models.TextField(blank=True)
     target_likelihood = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=ONE_TO_FIVE
+        null=True, blank=True, validators=one_to_five("Target likelihood")
     )
-    target_impact = models.PositiveSmallIntegerField(null=True, blank=True, validators=ONE_TO_FIVE)
+    target_impact = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=one_to_five("Target impact")
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     review_date = models.DateField(null=True, blank=True)
     escalation = models.ForeignKey(
@@ -488,8 +498,8 @@ class RiskAssessment(models.Model):
 
     risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="assessments")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="+")
-    likelihood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
-    impact = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
+    likelihood = models.PositiveSmallIntegerField(validators=one_to_five("Likelihood"))
+    impact = models.PositiveSmallIntegerField(validators=one_to_five("Impact"))
     status = models.CharField(max_length=20, choices=Risk.Status.choices)
     note = models.TextField(blank=True)
     history = HistoricalRecords()

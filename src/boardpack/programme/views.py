@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from boardpack.core.access import latest_period, organisation_view, period_or_404
 from boardpack.core.models import ReportingPeriod
 from boardpack.core.points import format_points
+from boardpack.governance.selectors import scrutiny_of_workstream
 from boardpack.programme.forms import ProjectUpdateForm, WorkstreamUpdateForm
 from boardpack.programme.selectors import (
     programme_for,
@@ -81,6 +82,7 @@ def workstream_detail(request: HttpRequest, period: str, slug: str) -> HttpRespo
                 u for u in workstream_history(workstream) if u.period.month < reporting_period.month
             ],
             "can_edit": can_edit_workstream(request.user, workstream),
+            "scrutiny": scrutiny_of_workstream(workstream),
         },
     )
 
