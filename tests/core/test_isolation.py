@@ -25,6 +25,7 @@ SAMPLES: dict[str, list[str]] = {
     "slug": ["local-mainstream-school", "sufficient-homes"],
     "dataset": ["savings", "budget", "dsg"],
     "fmt": ["xlsx", "csv"],
+    "committee": ["scrutiny-children-families"],
 }
 
 
@@ -45,8 +46,41 @@ def _somerset_import_run() -> str:
     return str(run.pk)
 
 
+def _somerset_meeting() -> str:
+    from boardpack.governance.models import Meeting
+
+    return str(Meeting.objects.get(committee__organisation__slug="somerset", date="2024-06-26").pk)
+
+
+def _somerset_action() -> str:
+    from boardpack.governance.models import Action
+
+    return str(Action.objects.filter(meeting__committee__organisation__slug="somerset")[0].pk)
+
+
+def _somerset_risk() -> str:
+    from boardpack.core.models import Organisation
+    from boardpack.governance.services import risk_save
+
+    risk = risk_save(
+        organisation=Organisation.objects.get(slug="somerset"),
+        reference="R-isolation",
+        title="A Somerset risk",
+        owner="Director",
+        likelihood=3,
+        impact=3,
+        status="open",
+    )
+    return str(risk.pk)
+
+
 # Records a route's identifier points at: made for Somerset, so Dorset must not reach them.
-IDENTIFIER_FACTORIES = {"run": _somerset_import_run}
+IDENTIFIER_FACTORIES = {
+    "run": _somerset_import_run,
+    "meeting": _somerset_meeting,
+    "action": _somerset_action,
+    "risk": _somerset_risk,
+}
 # Somerset users who between them may use every page.
 SOMERSET_USERS = ["office", "finance"]
 
