@@ -19,6 +19,8 @@ PAGES = [
     "/somerset/finance/dsg/2022-12/",
     "/somerset/imports/",
     "/somerset/programme/2031-01/",  # the 404 page
+    "/somerset/governance/actions/",
+    "/somerset/governance/risks/",
 ]
 
 
