@@ -12,7 +12,7 @@ from boardpack.programme.models import Workstream
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
 DATE_HINT = "For example, 07/08/2024"
-ONE_TO_FIVE = [(n, str(n)) for n in range(1, 6)]
+ONE_TO_FIVE: list[tuple[int | str, str]] = [(n, str(n)) for n in range(1, 6)]
 
 
 def _date_field(label: str) -> forms.DateField:
@@ -131,7 +131,7 @@ class RiskForm(forms.ModelForm):
     )
     target_likelihood = forms.TypedChoiceField(
         label="Target likelihood",
-        choices=[("", "Not set")] + ONE_TO_FIVE,
+        choices=[("", "Not set"), *ONE_TO_FIVE],
         coerce=int,
         empty_value=None,
         required=False,
@@ -139,7 +139,7 @@ class RiskForm(forms.ModelForm):
     )
     target_impact = forms.TypedChoiceField(
         label="Target impact",
-        choices=[("", "Not set")] + ONE_TO_FIVE,
+        choices=[("", "Not set"), *ONE_TO_FIVE],
         coerce=int,
         empty_value=None,
         required=False,

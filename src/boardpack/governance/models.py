@@ -329,17 +329,19 @@ class Action(models.Model):
                     f"The due date must be on or after the meeting it came from "
                     f"({meeting.date.strftime('%-d %B %Y')})"
                 )
-            if self.due_meeting_id:
-                due_meeting = self.due_meeting
+            due_meeting = self.due_meeting if self.due_meeting_id else None
+            if due_meeting is not None:
                 if due_meeting.committee_id != meeting.committee_id:
                     errors["due_meeting"] = "Choose a meeting of the same committee"
                 elif due_meeting.pk == meeting.pk:
                     errors["due_meeting"] = "Choose a later meeting than the one it came from"
                 elif due_meeting.date and meeting.date and due_meeting.date < meeting.date:
                     errors["due_meeting"] = "The due meeting is before the meeting it came from"
-            if self.item_id and self.item.meeting_id != meeting.pk:
+            item = self.item if self.item_id else None
+            if item is not None and item.meeting_id != meeting.pk:
                 errors["item"] = "That agenda item is from another meeting"
-            if self.point_id and self.point.item.meeting_id != meeting.pk:
+            point = self.point if self.point_id else None
+            if point is not None and point.item.meeting_id != meeting.pk:
                 errors["point"] = "That point was raised at another meeting"
         if self.status == self.Status.DROPPED and not self.dropped_reason.strip():
             errors["dropped_reason"] = "Give the reason the action was dropped"
@@ -378,9 +380,11 @@ class WorkPlanItem(models.Model):
         return self.topic
 
     def clean(self) -> None:
-        if self.planned_meeting_id and self.planned_meeting.committee_id != self.committee_id:
+        planned = self.planned_meeting if self.planned_meeting_id else None
+        if planned is not None and planned.committee_id != self.committee_id:
             raise ValidationError({"planned_meeting": "Choose a meeting of this committee"})
-        if self.added_by_id and self.added_by.meeting.committee_id != self.committee_id:
+        added_by = self.added_by if self.added_by_id else None
+        if added_by is not None and added_by.meeting.committee_id != self.committee_id:
             raise ValidationError({"added_by": "That action is another committee's"})
 
 
@@ -483,8 +487,9 @@ class Risk(models.Model):
                     check_topic(self.organisation_id, self.workstream, None)
                 except ValidationError as exc:
                     errors.update({k: v[0] for k, v in exc.message_dict.items()})
-            if self.escalation_id and self.escalation.programme.organisation_id != (
-                self.organisation_id
+            escalation = self.escalation if self.escalation_id else None
+            if escalation is not None and (
+                escalation.programme.organisation_id != self.organisation_id
             ):
                 errors["escalation"] = "That escalation belongs to another organisation."
         if (self.target_likelihood is None) != (self.target_impact is None):

@@ -15,11 +15,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from boardpack.core.access import organisation_view
+from boardpack.core.models import Organisation
 from boardpack.governance import selectors, services
 from boardpack.governance.charts import heat_map_chart
 from boardpack.governance.forms import ActionForm, ActionUpdateForm, RiskForm
 from boardpack.governance.models import Action, Risk
 from boardpack.programme.models import Escalation
+
+
+class OrganisationRequest(HttpRequest):
+    """A request to an organisation's page: ``organisation_view`` has set its organisation."""
+
+    organisation: Organisation
 
 
 def today() -> datetime.date:
@@ -32,7 +39,7 @@ def governance_view(permission: str) -> Callable[[Callable[..., HttpResponse]], 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @organisation_view
         @functools.wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: OrganisationRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.has_perm(permission):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
@@ -42,16 +49,16 @@ def governance_view(permission: str) -> Callable[[Callable[..., HttpResponse]], 
     return decorate
 
 
-def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+def _render(request: OrganisationRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     return render(request, f"governance/{template}", {"nav": "governance", **context})
 
 
-def _committee(request: HttpRequest, slug: str):
+def _committee(request: OrganisationRequest, slug: str):
     return get_object_or_404(selectors.committees_for(request.organisation), slug=slug)
 
 
 @governance_view("governance.view_meeting")
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: OrganisationRequest) -> HttpResponse:
     tracker = selectors.action_tracker(request.organisation, today())
     return _render(
         request,
@@ -65,7 +72,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @governance_view("governance.view_meeting")
-def committee_detail(request: HttpRequest, committee: str) -> HttpResponse:
+def committee_detail(request: OrganisationRequest, committee: str) -> HttpResponse:
     found = _committee(request, committee)
     return _render(
         request,
@@ -80,7 +87,7 @@ def committee_detail(request: HttpRequest, committee: str) -> HttpResponse:
 
 
 @governance_view("governance.view_action")
-def since_last_meeting(request: HttpRequest, committee: str) -> HttpResponse:
+def since_last_meeting(request: OrganisationRequest, committee: str) -> HttpResponse:
     found = _committee(request, committee)
     return _render(
         request,
@@ -90,7 +97,7 @@ def since_last_meeting(request: HttpRequest, committee: str) -> HttpResponse:
 
 
 @governance_view("governance.view_meeting")
-def meeting_detail(request: HttpRequest, meeting: int) -> HttpResponse:
+def meeting_detail(request: OrganisationRequest, meeting: int) -> HttpResponse:
     try:
         found = selectors.meeting_with_business(request.organisation, meeting)
     except selectors.Meeting.DoesNotExist as exc:
@@ -107,7 +114,7 @@ def meeting_detail(request: HttpRequest, meeting: int) -> HttpResponse:
 
 
 @governance_view("governance.add_action")
-def action_new(request: HttpRequest, meeting: int) -> HttpResponse:
+def action_new(request: OrganisationRequest, meeting: int) -> HttpResponse:
     found = get_object_or_404(selectors.meetings_for(request.organisation), pk=meeting)
     form = ActionForm(request.POST or None, meeting=found)
     if request.method == "POST" and form.is_valid():
@@ -129,7 +136,7 @@ def action_new(request: HttpRequest, meeting: int) -> HttpResponse:
 
 
 @governance_view("governance.view_action")
-def action_detail(request: HttpRequest, action: int) -> HttpResponse:
+def action_detail(request: OrganisationRequest, action: int) -> HttpResponse:
     found = get_object_or_404(selectors.actions_for(request.organisation), pk=action)
     can_change = request.user.has_perm("governance.change_action")
     form = None
@@ -167,7 +174,7 @@ def action_detail(request: HttpRequest, action: int) -> HttpResponse:
 
 
 @governance_view("governance.view_action")
-def tracker(request: HttpRequest) -> HttpResponse:
+def tracker(request: OrganisationRequest) -> HttpResponse:
     return _render(
         request,
         "tracker.html",
@@ -179,12 +186,12 @@ def tracker(request: HttpRequest) -> HttpResponse:
 
 
 @governance_view("governance.view_workplanitem")
-def work_plan(request: HttpRequest) -> HttpResponse:
+def work_plan(request: OrganisationRequest) -> HttpResponse:
     return _render(request, "work_plan.html", {"items": selectors.work_plans(request.organisation)})
 
 
 @governance_view("governance.view_risk")
-def risks(request: HttpRequest) -> HttpResponse:
+def risks(request: OrganisationRequest) -> HttpResponse:
     register = list(selectors.risks_for(request.organisation))
     grid = selectors.heat_map(register)
     return _render(
@@ -199,7 +206,7 @@ def risks(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _risk_save(request: HttpRequest, form: RiskForm, risk: Risk | None, escalation) -> Risk:
+def _risk_save(request: OrganisationRequest, form: RiskForm, risk: Risk | None, escalation) -> Risk:
     data = dict(form.cleaned_data)
     workstream = data.pop("workstream")
     period = data.pop("period")
@@ -214,7 +221,7 @@ def _risk_save(request: HttpRequest, form: RiskForm, risk: Risk | None, escalati
 
 
 @governance_view("governance.add_risk")
-def risk_new(request: HttpRequest) -> HttpResponse:
+def risk_new(request: OrganisationRequest) -> HttpResponse:
     escalation = None
     initial: dict[str, Any] = {}
     if request.GET.get("escalation") or request.POST.get("escalation"):
@@ -238,7 +245,7 @@ def risk_new(request: HttpRequest) -> HttpResponse:
 
 
 @governance_view("governance.view_risk")
-def risk_detail(request: HttpRequest, risk: int) -> HttpResponse:
+def risk_detail(request: OrganisationRequest, risk: int) -> HttpResponse:
     found = get_object_or_404(selectors.risks_for(request.organisation), pk=risk)
     return _render(
         request,
@@ -252,7 +259,7 @@ def risk_detail(request: HttpRequest, risk: int) -> HttpResponse:
 
 
 @governance_view("governance.change_risk")
-def risk_edit(request: HttpRequest, risk: int) -> HttpResponse:
+def risk_edit(request: OrganisationRequest, risk: int) -> HttpResponse:
     found = get_object_or_404(selectors.risks_for(request.organisation), pk=risk)
     form = RiskForm(request.POST or None, organisation=request.organisation, instance=found)
     if request.method == "POST" and form.is_valid():
