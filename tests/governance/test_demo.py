@@ -1,6 +1,7 @@
 """The demo's governance records are the minutes of seeds 000 and 003, word for word."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from boardpack.demo.loader import load_demo
 from boardpack.governance import demo_data
@@ -125,3 +126,24 @@ def test_loading_the_demo_again_changes_nothing():
     before = {m: (m.objects.count(), m.history.count()) for m in MODELS}
     load_demo()
     assert {m: (m.objects.count(), m.history.count()) for m in MODELS} == before
+
+
+def test_minutes_with_a_bad_action_load_nothing(dorset):
+    import copy
+
+    from boardpack.governance.demo import load_minutes
+
+    data = copy.deepcopy(demo_data.DORSET)
+    data["committee"]["slug"] = "another-committee"
+    data["actions"][1]["owner"] = ""
+    before = {m: m.objects.count() for m in MODELS}
+    with pytest.raises(ValidationError, match="Enter who owns the action"):
+        load_minutes(dorset, data)
+    assert {m: m.objects.count() for m in MODELS} == before
+
+    data = copy.deepcopy(demo_data.DORSET)
+    data["committee"]["slug"] = "another-committee"
+    data["points"][3]["topic"] = {"workstream": "sufficient-homes"}  # Somerset's, not Dorset's
+    with pytest.raises(ValidationError, match="No workstream 'sufficient-homes'"):
+        load_minutes(dorset, data)
+    assert {m: m.objects.count() for m in MODELS} == before

@@ -117,6 +117,10 @@ def test_the_risk_register_from_form_to_heat_map(signed_in, somerset):
     escalation = Escalation.objects.get(
         programme__organisation=somerset, text="Marketing support for Fostering"
     )
+    assert (
+        "Marketing support for Fostering"
+        in client.get("/somerset/governance/risks/").content.decode()
+    )
     form = client.get(f"/somerset/governance/risks/new/?escalation={escalation.pk}")
     assert "Marketing support for Fostering" in form.content.decode()
     june = ReportingPeriod.objects.get(organisation=somerset, month="2024-06-01")
@@ -138,6 +142,7 @@ def test_the_risk_register_from_form_to_heat_map(signed_in, somerset):
     assert "R1 Insufficient foster homes" in register
     assert "<svg" in register
     assert "1 at likelihood 4, impact 5 (score 20, very high)" in register
+    assert "Marketing support for Fostering" not in register  # now on the register
     client.post(f"/somerset/governance/risks/{risk.pk}/edit/", {**values, "likelihood": "2"})
     risk.refresh_from_db()
     assert (risk.score, risk.rating.label) == (10, "High")

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from boardpack.core.models import Organisation
 from boardpack.demo.upsert import upsert
@@ -50,7 +51,9 @@ def _topic(organisation: Organisation, topic: dict[str, str]) -> dict[str, Any]:
     }
 
 
+@transaction.atomic
 def load_minutes(organisation: Organisation, data: dict[str, Any]) -> Meeting:
+    """Load one meeting's minutes; any record that fails its checks leaves nothing written."""
     committee = upsert(
         Committee,
         {"organisation": organisation, "slug": data["committee"]["slug"]},

@@ -26,7 +26,7 @@ from boardpack.governance.models import (
     WorkPlanItem,
     risk_rating,
 )
-from boardpack.programme.models import Workstream
+from boardpack.programme.models import Escalation, Workstream
 
 ACTION_RELATED = (
     "meeting__committee",
@@ -230,6 +230,20 @@ def risks_for(organisation: Organisation) -> QuerySet[Risk]:
         Risk.objects.filter(organisation=organisation)
         .select_related("workstream", "escalation")
         .order_by("reference")
+    )
+
+
+def escalations_without_risk(organisation: Organisation) -> QuerySet[Escalation]:
+    """Workstream escalations still open that no risk has been raised from yet."""
+    return (
+        Escalation.objects.filter(
+            programme__organisation=organisation,
+            source=Escalation.Source.WORKSTREAM,
+            status=Escalation.Status.OPEN,
+            risks__isnull=True,
+        )
+        .select_related("workstream", "period")
+        .order_by("-period__month", "workstream__order", "order", "pk")
     )
 
 

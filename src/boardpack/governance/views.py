@@ -202,6 +202,7 @@ def risks(request: OrganisationRequest) -> HttpResponse:
             "grid": grid,
             "chart": heat_map_chart(grid, f"Risks by likelihood and impact, {today():%-d %B %Y}"),
             "can_add": request.user.has_perm("governance.add_risk"),
+            "escalations": selectors.escalations_without_risk(request.organisation),
         },
     )
 
