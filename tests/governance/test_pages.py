@@ -1,5 +1,7 @@
 """The governance pages, read as the programme office and a councillor would."""
 
+import datetime
+
 import pytest
 
 from boardpack.core.models import ReportingPeriod
@@ -147,3 +149,42 @@ def test_the_risk_register_from_form_to_heat_map(signed_in, somerset):
     risk.refresh_from_db()
     assert (risk.score, risk.rating.label) == (10, "High")
     assert risk.history.count() == 2
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "meetings/{meeting}/",
+        "actions/",
+        "committees/scrutiny-children-families/since-last-meeting/",
+        "committees/scrutiny-children-families/",
+        "work-plan/",
+        "",
+    ],
+)
+def test_pages_read_in_the_same_number_of_queries_however_many_actions(signed_in, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from boardpack.governance.services import action_create
+
+    client = signed_in("office")
+    meeting = somerset_meeting()
+    url = "/somerset/governance/" + path.format(meeting=meeting.pk)
+    client.get(url)  # the session and permissions are cached from here on
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    before = queries()
+    for n in range(5):
+        action_create(
+            meeting=meeting,
+            text=f"Action {n}",
+            owner="Officer",
+            due_date=datetime.date(2024, 7, 1 + n),
+            work_plan_topic=f"Topic {n}",
+        )
+    assert queries() == before

@@ -203,7 +203,7 @@ def since_last_meeting(committee: Committee, today: datetime.date) -> SinceLastM
 def work_plan_for(committee: Committee) -> QuerySet[WorkPlanItem]:
     return (
         WorkPlanItem.objects.filter(committee=committee)
-        .select_related("planned_meeting", "added_by__meeting")
+        .select_related("planned_meeting__committee", "added_by__meeting__committee")
         .order_by("status", "pk")
     )
 
@@ -211,7 +211,7 @@ def work_plan_for(committee: Committee) -> QuerySet[WorkPlanItem]:
 def work_plans(organisation: Organisation) -> QuerySet[WorkPlanItem]:
     return (
         WorkPlanItem.objects.filter(committee__organisation=organisation)
-        .select_related("committee", "planned_meeting", "added_by__meeting")
+        .select_related("committee", "planned_meeting__committee", "added_by__meeting__committee")
         .order_by("committee__name", "status", "pk")
     )
 
