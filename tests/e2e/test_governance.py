@@ -99,3 +99,19 @@ def test_the_risk_register_and_its_heat_map(page: Page):
     )
     page.get_by_role("button", name="Add a risk").click()
     check_accessibility(page)
+
+
+def test_a_workstream_page_lists_what_scrutiny_asked_with_the_responses(page: Page):
+    sign_in(page, "lead.homes")
+    page.goto("/somerset/programme/2024-06/workstreams/sufficient-homes/")
+    check_accessibility(page)
+    expect(page.get_by_role("heading", name="What scrutiny asked")).to_be_visible()
+    cards = page.locator(".govuk-summary-card")
+    expect(cards).to_have_count(3)
+    expect(cards.first).to_contain_text("delays to Homes and Horizons homes 6 to 8")
+    expect(cards.first).to_contain_text("explained that there is funding")
+    expect(cards.nth(2)).to_contain_text("the 2 YMCA’s are main providers")
+    cards.first.get_by_role("link", name=re.compile("The meeting")).click()
+    check_accessibility(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Meeting of 26 June 2024")
+    screenshot(page, "governance-workstream-scrutiny")
