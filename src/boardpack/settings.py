@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "boardpack.benchmarking",
     "boardpack.performance",
     "boardpack.workflow",
+    "boardpack.governance",
 ]
 
 MIDDLEWARE = [

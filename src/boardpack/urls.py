@@ -20,3 +20,6 @@ urlpatterns += [path("<slug:org>/performance/", include("boardpack.performance.u
 urlpatterns += [
     path("<slug:org>/", include("boardpack.workflow.urls")),
 ]
+urlpatterns += [
+    path("<slug:org>/governance/", include("boardpack.governance.urls")),
+]

@@ -26,6 +26,7 @@ SAMPLES: dict[str, list[str]] = {
     "dataset": ["savings", "budget", "dsg"],
     "fmt": ["xlsx", "csv"],
     "kind": ["workstream-update", "programme-update", "escalation"],
+    "committee": ["scrutiny-children-families"],
 }
 
 
@@ -107,6 +108,34 @@ def _somerset_escalation() -> str:
     return str(Escalation.objects.filter(programme__organisation__slug="somerset").first().pk)
 
 
+def _somerset_meeting() -> str:
+    from boardpack.governance.models import Meeting
+
+    return str(Meeting.objects.get(committee__organisation__slug="somerset", date="2024-06-26").pk)
+
+
+def _somerset_action() -> str:
+    from boardpack.governance.models import Action
+
+    return str(Action.objects.filter(meeting__committee__organisation__slug="somerset")[0].pk)
+
+
+def _somerset_risk() -> str:
+    from boardpack.core.models import Organisation
+    from boardpack.governance.services import risk_save
+
+    risk = risk_save(
+        organisation=Organisation.objects.get(slug="somerset"),
+        reference="R-isolation",
+        title="A Somerset risk",
+        owner="Director",
+        likelihood=3,
+        impact=3,
+        status="open",
+    )
+    return str(risk.pk)
+
+
 # Records a route's identifier points at: made for Somerset, so Dorset must not reach them.
 IDENTIFIER_FACTORIES = {
     "run": _somerset_import_run,
@@ -116,6 +145,9 @@ IDENTIFIER_FACTORIES = {
     "pk": _somerset_update,
     "history_id": _somerset_update_version,
     "escalation": _somerset_escalation,
+    "meeting": _somerset_meeting,
+    "action": _somerset_action,
+    "risk": _somerset_risk,
 }
 # Somerset users who between them may use every page.
 SOMERSET_USERS = ["office", "finance", "analyst"]

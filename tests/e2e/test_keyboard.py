@@ -23,6 +23,8 @@ PAGES = [
     f"/somerset/periods/{SOMERSET_PERIOD}/",
     f"/somerset/periods/{SOMERSET_PERIOD}/finance-summary/",
     "/somerset/escalations/",
+    "/somerset/governance/actions/",
+    "/somerset/governance/risks/",
 ]
 
 

@@ -37,6 +37,29 @@ PERFORMANCE_EDIT = [
     "performance.change_target",
     "performance.change_observation",
 ]
+# Everyone who reads the programme reads what its committees asked and agreed, and its risks.
+GOVERNANCE_VIEW = [
+    f"governance.view_{model}"
+    for model in (
+        "committee",
+        "member",
+        "meeting",
+        "agendaitem",
+        "memberinterest",
+        "pointraised",
+        "action",
+        "workplanitem",
+        "risk",
+        "riskassessment",
+    )
+]
+VIEW_ALL += GOVERNANCE_VIEW
+# The programme office keeps the committees' records, the action tracker and the risk register.
+GOVERNANCE_MANAGE = [
+    f"governance.{verb}_{view.removeprefix('governance.view_')}"
+    for view in GOVERNANCE_VIEW
+    for verb in ("add", "change")
+]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.PROGRAMME_OFFICE: VIEW_ALL
@@ -53,7 +76,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "programme.change_programmeupdate",
         "programme.change_projectupdate",
         "programme.change_escalation",
-    ],
+    ]
+    + GOVERNANCE_MANAGE,
     Role.WORKSTREAM_LEAD: VIEW_ALL
     + [
         "programme.change_workstreamupdate",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from boardpack.api import finance, performance, views
+from boardpack.api import finance, governance, performance, views
 from boardpack.benchmarking import api as benchmarking_api
 
 app_name = "api"
@@ -17,4 +17,7 @@ urlpatterns = [
         performance.observations,
         name="indicator-observations",
     ),
+    path("governance/meetings", governance.meetings, name="governance-meetings"),
+    path("governance/actions", governance.actions, name="governance-actions"),
+    path("governance/risks", governance.risks, name="governance-risks"),
 ]

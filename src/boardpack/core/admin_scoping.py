@@ -34,6 +34,15 @@ CHOICE_LOOKUPS = {
     "programme.programme": "organisation__in",
     "programme.workstream": "programme__organisation__in",
     "programme.project": "workstream__programme__organisation__in",
+    "programme.escalation": "programme__organisation__in",
+    "finance.savingline": "organisation__in",
+    "governance.committee": "organisation__in",
+    "governance.member": "committee__organisation__in",
+    "governance.meeting": "committee__organisation__in",
+    "governance.agendaitem": "meeting__committee__organisation__in",
+    "governance.pointraised": "item__meeting__committee__organisation__in",
+    "governance.action": "meeting__committee__organisation__in",
+    "governance.risk": "organisation__in",
 }
 
 

@@ -27,7 +27,9 @@ Rows = tuple[list[str], list[list[Any]]]
 class Dataset:
     name: str
     title: str
-    document: Callable[..., dict[str, Any]]  # (organisation, period[, audience])
+    # Called with the organisation and the period (None when the dataset needs none), and with
+    # the audience too when ``audiences`` is set.
+    document: Callable[..., dict[str, Any]]
     rows: Callable[[dict[str, Any]], Rows]
     # The Excel export's sheets, (title, rows) each; by default one sheet of ``rows``.
     sheets: Callable[[dict[str, Any]], list[tuple[str, Rows]]] | None = None
@@ -38,9 +40,13 @@ class Dataset:
     # Whether ``document`` takes a third argument, the audience (officer, member or public),
     # and hides small numbers from members and the public.
     audiences: bool = False
+    needs_period: bool = True
+    # Without --organisation (and --period), a command exports every organisation's records
+    # with this instead of the default organisation's.
+    every_organisation: Callable[[], dict[str, Any]] | None = None
 
     def document_for(
-        self, organisation: Organisation, period: ReportingPeriod, audience: str = "officer"
+        self, organisation: Organisation, period: ReportingPeriod | None, audience: str = "officer"
     ) -> dict[str, Any]:
         if self.audiences:
             return self.document(organisation, period, audience)

@@ -19,6 +19,7 @@ from boardpack.core.models import RAG, Organisation, ReportingPeriod
 from boardpack.demo.data import dorset_programme as dorset_data
 from boardpack.demo.data import somerset_programme as somerset_data
 from boardpack.demo.upsert import set_m2m, upsert
+from boardpack.governance.demo import load_governance
 from boardpack.periods import Month
 from boardpack.programme.models import (
     Escalation,
@@ -242,6 +243,7 @@ def load_demo() -> dict[str, Organisation]:
     for step in STEPS:
         step(orgs)
     approve_presented_finance(orgs)
+    load_governance(orgs)
     return orgs
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from boardpack.core.access import organisation_view, period_or_404
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
 from boardpack.core.points import format_points
+from boardpack.governance.selectors import scrutiny_of_workstream
 from boardpack.programme.forms import ProjectUpdateForm, WorkstreamUpdateForm
 from boardpack.programme.selectors import (
     programme_for,
@@ -103,6 +104,7 @@ def workstream_detail(request: HttpRequest, period: str, slug: str) -> HttpRespo
             "officer": not approved_only,
             "may_submit": update is not None and may_submit(request.user, update),
             "may_approve": update is not None and may_approve(request.user, update),
+            "scrutiny": scrutiny_of_workstream(workstream),
         },
     )
 

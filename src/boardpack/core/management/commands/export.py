@@ -15,11 +15,16 @@ from boardpack.core.models import ReportingPeriod
 
 
 class Command(BaseCommand):
-    help = "Export DATASET for a period: boardpack export programme --period 2024-06 --format json"
+    help = (
+        "Export DATASET for a period: boardpack export programme --period 2024-06 --format json"
+        " (meetings, actions and risks need no period)"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("dataset", help="programme, savings, budget or dsg")
-        parser.add_argument("--period", required=True, help="the period's last month, YYYY-MM")
+        parser.add_argument(
+            "--period", help="the period's last month, YYYY-MM (optional for some datasets)"
+        )
         parser.add_argument("--format", default="json", dest="fmt", help="json, csv or xlsx")
         parser.add_argument("-o", "--output", help="write to this file instead of stdout")
         parser.add_argument(
@@ -39,17 +44,25 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--format must be one of {', '.join(found.formats)} for {dataset}, not {fmt!r}"
             )
-        organisation = organisation_from(options)
-        if found.any_month:
-            month = parse_period(period)
-            reporting_period = ReportingPeriod.objects.filter(
-                organisation=organisation, month=month.first_day
-            ).first() or ReportingPeriod(organisation=organisation, month=month.first_day)
-        else:
-            reporting_period = period_from(organisation, period)
+        if period is None and found.needs_period:
+            raise CommandError(f"--period is required for {dataset}, as YYYY-MM (e.g. 2024-06)")
         if audience != "officer" and not found.audiences:
             raise CommandError(f"{dataset} holds no small numbers: export it without --audience")
-        document = found.document_for(organisation, reporting_period, audience)
+        if found.every_organisation and not options.get("organisation") and period is None:
+            document = found.every_organisation()
+        else:
+            organisation = organisation_from(options)
+            reporting_period: ReportingPeriod | None
+            if period is None:
+                reporting_period = None
+            elif found.any_month:
+                month = parse_period(period)
+                reporting_period = ReportingPeriod.objects.filter(
+                    organisation=organisation, month=month.first_day
+                ).first() or ReportingPeriod(organisation=organisation, month=month.first_day)
+            else:
+                reporting_period = period_from(organisation, period)
+            document = found.document_for(organisation, reporting_period, audience)
         if fmt == "xlsx":
             if not output:
                 raise CommandError("An Excel export needs a file: add -o FILE.xlsx")
