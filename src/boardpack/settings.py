@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "boardpack.quality",
     "boardpack.api",
     "boardpack.demo",
+    "boardpack.reports",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -165,4 +168,19 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+
+# Background work (report files): django-tasks with its database backend; `boardpack db_worker`
+# runs the queue. BOARDPACK_TASKS=immediate runs each task at once, in the request (tests).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("BOARDPACK_TASKS", "") == "immediate"
+            or (env_flag("BOARDPACK_TESTING") and os.environ.get("BOARDPACK_TASKS", "") != "db")
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
 }

@@ -14,4 +14,5 @@ urlpatterns = [
 urlpatterns += [
     path("<slug:org>/finance/", include("boardpack.finance.urls")),
     path("<slug:org>/imports/", include("boardpack.imports.urls")),
+    path("<slug:org>/reports/", include("boardpack.reports.urls")),
 ]

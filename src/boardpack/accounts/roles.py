@@ -24,6 +24,7 @@ VIEW_ALL = [
     "finance.view_savingline",
     "finance.view_budgetline",
     "finance.view_dsgblock",
+    "reports.view_edition",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -41,6 +42,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "programme.change_programmeupdate",
         "programme.change_projectupdate",
         "programme.change_escalation",
+        "reports.add_edition",
+        "reports.change_edition",
+        "reports.approve_edition",
+        "reports.publish_edition",
     ],
     Role.WORKSTREAM_LEAD: VIEW_ALL
     + [
