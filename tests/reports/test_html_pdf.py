@@ -43,7 +43,7 @@ def test_html_is_accessible_markup(document):
     assert '<html lang="en-GB">' in html
     assert "<title>Included, Educated &amp; Cared For: June 2024 – Progress Report" in html
     assert html.count("<h1") == 1
-    assert "<h2 class=\"govuk-heading-l bp-section__title\"" in html
+    assert '<h2 class="govuk-heading-l bp-section__title"' in html
     tables = html_tables(html)
     assert all(t["caption"].strip() for t in tables)
     assert all(scope in ("col", "row") for t in tables for scope in t["scopes"])

@@ -38,9 +38,7 @@ def test_unsafe_links_lose_their_target():
     assert safe_href(" JaVaScRiPt:alert(1)") == ""
     assert safe_href("data:text/html,x") == ""
     assert safe_href("mailto:office@example.org") == "mailto:office@example.org"
-    hrefs = [
-        r.href for n in markdown_nodes(HOSTILE) if isinstance(n, Paragraph) for r in n.runs
-    ]
+    hrefs = [r.href for n in markdown_nodes(HOSTILE) if isinstance(n, Paragraph) for r in n.runs]
     assert not any(h.startswith(("javascript", "data")) for h in hrefs)
 
 

@@ -40,7 +40,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         organisation = organisation_from(options)
-        period = period_from(organisation, options["period"])
         template = ReportTemplate.objects.filter(
             organisation=organisation, slug=options["template"]
         ).first()
@@ -54,6 +53,7 @@ class Command(BaseCommand):
                 f"{organisation.name} has no report template {options['template']!r}"
                 + (f" (it has: {known})." if known else ".")
             )
+        period = period_from(organisation, options["period"])
         document = document_for_period(template, period)
         try:
             content = render(document, options["fmt"])
