@@ -463,7 +463,8 @@ def _cell_tokens(cell: Cell, bold: bool) -> list[Token]:
     return tokens([Run(cell.text)], bold=bold)
 
 
-def _column_widths(table: Table, size: float) -> list[int] | None:
+def column_widths(table: Table, size: float, width: int = WIDTH) -> list[int] | None:
+    """Column widths (EMU) filling ``width``: figures never wrap, text shares what is left."""
     count = table.column_count
     rows = [(r, True) for r in table.header_rows] + [(r, r.role != "body") for r in table.rows]
     natural = [0.0] * count
@@ -485,10 +486,10 @@ def _column_widths(table: Table, size: float) -> list[int] | None:
         n if numeric[i] else max(w / WIDTH_SLACK + pad, 36.0)
         for i, (n, w) in enumerate(zip(natural, longest, strict=True))
     ]
-    total = WIDTH / EMU_PER_PT
+    total = width / EMU_PER_PT
     if table.widths and len(table.widths) == count:
         parts = [max(1, w) for w in table.widths]
-        return [int(WIDTH * p / sum(parts)) for p in parts]
+        return [int(width * p / sum(parts)) for p in parts]
     if sum(minimum) > total:
         return None
     if sum(natural) <= total:
@@ -519,7 +520,7 @@ def _table_block(table: Table, sizes: tuple[float, ...]) -> TableBlock:
     widths = None
     size = sizes[0]
     for size in sizes:
-        widths = _column_widths(table, size)
+        widths = column_widths(table, size)
         if widths is not None:
             break
     if widths is None:
