@@ -33,7 +33,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Emu, Inches, Pt
 
 from boardpack.reports.document import (
     BulletList,
@@ -825,21 +825,16 @@ class Deck:
             subtitle.height,
         )
         _fill_text(subtitle.text_frame, [replace(sub, colour=GREY)])
-        box = (
-            int(Emu(731520)),
-            int(Emu(3474720)),
-            int(master.SLIDE_WIDTH - Emu(1463040)),
-            int(Emu(2560320)),
-        )
+        box = (Inches(0.8), Inches(3.85), master.SLIDE_WIDTH - Inches(1.6), Inches(2.0))
         if doc.cover_text:
             paras = self._cover(box[2], box[3])
             _textbox(slide, box, paras, "Vision")
         foot = " · ".join(clean(p) for p in (doc.organisation, doc.period_label) if p.strip())
-        bottom = (box[0], int(Emu(6126480)), box[2], int(Emu(457200)))
+        bottom = (box[0], Inches(6.0), box[2], Inches(0.45))
         paras = [_fit(foot, (18, 16, 14), bottom[2], bottom[3], bold=True)]
         _textbox(slide, bottom, paras, "Organisation and period")
         if doc.status_label:
-            label = (box[0], int(Emu(6583680)), box[2], int(Emu(411480)))
+            label = (box[0], Inches(6.5), box[2], Inches(0.4))
             para = _fit(clean(doc.status_label), (16, 14, 12), label[2], label[3], bold=True)
             _textbox(slide, label, [replace(para, colour=RGBColor(0xD4, 0x35, 0x1C))], "Status")
 
