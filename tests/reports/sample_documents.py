@@ -567,6 +567,16 @@ def hostile_document() -> Document:
                         items=(ListItem.of(LONG_POINT), ListItem.of("A short point after it")),
                     ),
                     BulletList(items=(), title="An empty list"),
+                    BulletList(
+                        title="Numbered steps",
+                        ordered=True,
+                        items=(ListItem.of("First"), ListItem.of("Second\x07 with a bell")),
+                    ),
+                    BulletList(
+                        title="More numbered steps",
+                        ordered=True,
+                        items=(ListItem.of("Again first"), ListItem.of("Again second")),
+                    ),
                     Notice("No budget monitoring data for July 2024."),
                     Status(label="Status of <things>", rag="NR", text="Not rated"),
                 ),
