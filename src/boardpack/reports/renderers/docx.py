@@ -84,8 +84,18 @@ class WordDocument:
         self.document = document
         self.doc = docx.Document()
         self.landscape = False
+        self._style_ids: dict[str, str] = {}
         self._styles()
         self._page_setup(self.doc.sections[0])
+
+    def add_paragraph(self, text: str = "", style: str | None = None) -> Any:
+        """A paragraph; styles are set by id (python-docx's lookup by name is slow)."""
+        paragraph = self.doc.add_paragraph(text)
+        if style:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.styles[style].style_id
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
 
     # -- set-up -----------------------------------------------------------------------------------
 
@@ -155,26 +165,24 @@ class WordDocument:
 
     def cover(self) -> None:
         doc = self.document
-        self.doc.add_paragraph(clean(doc.title) or "Report", style="Title")
+        self.add_paragraph(clean(doc.title) or "Report", style="Title")
         if doc.subtitle:
-            self.doc.add_paragraph(clean(doc.subtitle), style="Subtitle")
+            self.add_paragraph(clean(doc.subtitle), style="Subtitle")
         facts = [p for p in (doc.organisation, doc.period_label) if p.strip()]
         if facts:
-            self.doc.add_paragraph().add_run(clean(" · ".join(facts))).bold = True
+            self.add_paragraph().add_run(clean(" · ".join(facts))).bold = True
         if doc.status_label:
-            run = self.doc.add_paragraph().add_run(clean(doc.status_label))
+            run = self.add_paragraph().add_run(clean(doc.status_label))
             run.bold, run.font.color.rgb = True, RGBColor(0xD4, 0x35, 0x1C)
         for index, text in enumerate(doc.cover_text):
-            self.doc.add_paragraph(
-                clean(text, one_line=False), style="Quote" if index == 0 else None
-            )
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.add_paragraph(clean(text, one_line=False), style="Quote" if index == 0 else None)
+        self.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def contents(self) -> None:
-        self.doc.add_paragraph("Contents", style="TOC Heading")
+        self.add_paragraph("Contents", style="TOC Heading")
         # The field's result, until Word updates it on opening, lists the section titles.
         titles = [clean(s.title) for s in self.document.sections if s.title.strip()]
-        first = self.doc.add_paragraph()
+        first = self.add_paragraph()
         first.add_run()._r.append(_el("w:fldChar", fldCharType="begin"))
         instr = _el("w:instrText")
         instr.set(qn("xml:space"), "preserve")
@@ -183,10 +191,10 @@ class WordDocument:
         first.add_run()._r.append(_el("w:fldChar", fldCharType="separate"))
         paragraph = first
         for index, title in enumerate(titles or ["(No sections)"]):
-            paragraph = first if index == 0 else self.doc.add_paragraph()
+            paragraph = first if index == 0 else self.add_paragraph()
             paragraph.add_run(title)
         paragraph.add_run()._r.append(_el("w:fldChar", fldCharType="end"))
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def section(self, section: Section) -> None:
         """A section holding a table too wide for portrait is laid out landscape, whole."""
@@ -194,9 +202,9 @@ class WordDocument:
         self.landscape = any(isinstance(t, Table) and self._is_wide(t) for t in tables)
         if self.landscape:
             self._orientation(landscape=True)
-        self.doc.add_paragraph(clean(section.title) or "Untitled section", style="Heading 1")
+        self.add_paragraph(clean(section.title) or "Untitled section", style="Heading 1")
         if not section.nodes:
-            self.doc.add_paragraph().add_run("Nothing to report in this section.").italic = True
+            self.add_paragraph().add_run("Nothing to report in this section.").italic = True
         for node in section.nodes:
             self.node(node)
         if self.landscape:
@@ -206,7 +214,7 @@ class WordDocument:
     def node(self, node: Node) -> None:
         if isinstance(node, Heading):
             level = min(max(node.level, 1), 3)
-            self.doc.add_paragraph(clean(node.text), style=f"Heading {level}")
+            self.add_paragraph(clean(node.text), style=f"Heading {level}")
         elif isinstance(node, Paragraph):
             self.paragraph(node)
         elif isinstance(node, BulletList):
@@ -244,7 +252,7 @@ class WordDocument:
 
     def paragraph(self, node: Paragraph) -> None:
         style = "Quote" if node.style == "quote" else None
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.add_paragraph(style=style)
         self.runs(paragraph, node.runs)
         size = {"lead": 13, "small": 9}.get(node.style)
         if size:
@@ -253,7 +261,7 @@ class WordDocument:
 
     def bullets(self, node: BulletList) -> None:
         if node.title:
-            title = self.doc.add_paragraph()
+            title = self.add_paragraph()
             title.paragraph_format.keep_with_next = True
             title.paragraph_format.space_before = Pt(8)
             run = title.add_run(clean(node.title))
@@ -267,7 +275,7 @@ class WordDocument:
         base = "List Number" if ordered else "List Bullet"
         for item in items:
             style = base if level == 0 else f"{base} {min(level + 1, 3)}"
-            paragraph = self.doc.add_paragraph(style=style)
+            paragraph = self.add_paragraph(style=style)
             paragraph.paragraph_format.space_after = Pt(3)
             if num_id is not None and level == 0:
                 num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
@@ -288,7 +296,7 @@ class WordDocument:
 
     def status(self, node: Status) -> None:
         fill, ink = RAG_COLOURS.get(node.rag, RAG_COLOURS["NR"])
-        paragraph = self.doc.add_paragraph()
+        paragraph = self.add_paragraph()
         label = paragraph.add_run(f"{clean(node.label)}: ")
         label.bold = True
         rag = paragraph.add_run(f" {clean(node.text) or node.rag} ")
@@ -299,7 +307,7 @@ class WordDocument:
             paragraph.add_run(f"  {clean(node.note)}")
 
     def notice(self, node: Notice) -> None:
-        paragraph = self.doc.add_paragraph()
+        paragraph = self.add_paragraph()
         ppr = paragraph._p.get_or_add_pPr()
         borders = _el("w:pBdr")
         colour = NOTICE_LINE.get(node.level, "F47738")
@@ -313,7 +321,7 @@ class WordDocument:
 
     def table(self, table: Table) -> None:
         if table.caption:
-            self.doc.add_paragraph(clean(table.caption), style="Caption")
+            self.add_paragraph(clean(table.caption), style="Caption")
         columns = max(table.column_count, 1)
         rows = [(row, True) for row in table.header_rows] + [(row, False) for row in table.rows]
         if not rows:
@@ -332,9 +340,9 @@ class WordDocument:
                 self.cell(word_cell, cell, row, is_header)
         self._widths(word_table, table)
         for note in table.notes:
-            run = self.doc.add_paragraph().add_run(clean(note))
+            run = self.add_paragraph().add_run(clean(note))
             run.font.size = Pt(9)
-        self.doc.add_paragraph()
+        self.add_paragraph()
 
     def _widths(self, word_table: Any, table: Table) -> None:
         """Fixed column widths that fill the text width (figures on one line where they fit)."""
@@ -381,7 +389,7 @@ class WordDocument:
         section.page_width, section.page_height = (long, short) if landscape else (short, long)
 
     def chart(self, chart: Chart) -> None:
-        self.doc.add_paragraph(clean(chart.title) or "Chart", style="Caption")
+        self.add_paragraph(clean(chart.title) or "Chart", style="Caption")
         try:
             png = chart_png(chart) if chart.spec else None
         except Exception:  # noqa: BLE001 - a chart that cannot be drawn still has its table
@@ -391,7 +399,7 @@ class WordDocument:
                 Notice("The chart picture is not available; its figures are in the table below.")
             )
         else:
-            paragraph = self.doc.add_paragraph()
+            paragraph = self.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             with Image.open(BytesIO(png)) as image:
                 aspect = image.width / max(image.height, 1)
