@@ -582,6 +582,22 @@ def hostile_document() -> Document:
                 ),
             ),
             Section(
+                title="A title that someone pasted a whole paragraph into " * 12,
+                slug="long-title",
+                nodes=(
+                    Paragraph.of("https://example.org/" + "a-very-long-unbroken-address" * 12),
+                    Table(
+                        caption="Unbroken words in cells",
+                        header_rows=(Row(cells=(Cell("Name"), Cell("Value", numeric=True))),),
+                        rows=(
+                            Row(cells=(Cell("x" * 300), Cell("1,000", "1000", numeric=True))),
+                            Row(cells=(Cell(LONG_POINT), Cell("2", "2", numeric=True))),
+                        ),
+                    ),
+                    Table(caption="A table with no rows", header_rows=(), rows=()),
+                ),
+            ),
+            Section(
                 title="Wide figures",
                 slug="wide",
                 nodes=(wide_table(), Notice("The chart has no data yet.", level="warning")),

@@ -167,6 +167,10 @@ def test_user_text_is_plain_and_links_are_only_safe_ones(hostile_bytes: bytes) -
     assert "<script>alert('x')</script> Report & Pack" in text
     assert "Read the guidance or this & <script>alert(2)</script>" in text
     assert LONG_POINT in [p.text for p in document.paragraphs]
+    long_row = next(
+        row for table in document.tables for row in table.rows if row.cells[0].text == LONG_POINT
+    )
+    assert long_row._tr.trPr is None or long_row._tr.trPr.find(qn("w:cantSplit")) is None
     assert "Nothing to report in this section." in text
     assert "Missing: No budget monitoring data for July 2024." in text
     assert "Warning: The chart has no data yet." in text

@@ -227,6 +227,10 @@ def test_user_text_stays_plain_and_long_points_continue(hostile: tuple[Any, Path
     assert len(long_slides) >= 3
     assert sum(_text([s]).count("word") for s in long_slides) == LONG_POINT.count("word")
     assert "Nothing to report in this section." in text
+    assert (
+        "1. First 2. Second with a bell More numbered steps 1. Again first 2. Again second" in text
+    )
+    assert "Missing: The table 'A table with no rows' has no rows." in text
     assert "Missing: No budget monitoring data for July 2024." in text
     addresses = [
         rel.target_ref

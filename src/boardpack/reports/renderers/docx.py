@@ -52,6 +52,8 @@ NOTICE_LINE = {"missing": "F47738", "warning": "F47738", "info": "1D70B8"}
 NOTICE_PREFIX = {"missing": "Missing: ", "warning": "Warning: ", "info": "Note: "}
 PORTRAIT_TEXT_WIDTH = Cm(17)  # A4 less 2 cm margins
 TABLE_SIZE = 9.5
+# Rows never split across pages, except one longer than a page could hold (Word would cut it off).
+ROW_KEPT_WHOLE = 1500
 
 
 def _el(tag: str, **attrs: str) -> Any:
@@ -332,7 +334,8 @@ class WordDocument:
         for index, (row, is_header) in enumerate(rows):
             word_row = word_table.rows[index]
             tr_pr = word_row._tr.get_or_add_trPr()
-            tr_pr.append(_el("w:cantSplit"))
+            if sum(len(cell.text) for cell in row.cells) <= ROW_KEPT_WHOLE:
+                tr_pr.append(_el("w:cantSplit"))
             if is_header:
                 tr_pr.append(_el("w:tblHeader"))
             cells = list(row.cells[:columns]) + [Cell("")] * (columns - len(row.cells))

@@ -229,7 +229,7 @@ class Para:
     toks: list[Token]
     size: float = 16
     level: int = 0
-    bullet: str = ""  # "", a character, or "1." style numbers: "#<n>"
+    bullet: str = ""  # a bullet character, or "" (numbered items carry their number as text)
     space_before: float = 6
     keep_with_next: bool = False
     align: str = "l"
@@ -321,10 +321,12 @@ def _part(para: Para, lines: list[list[Token]]) -> Para:
 def _list_paras(items: tuple[ListItem, ...], ordered: bool, level: int = 0) -> list[Para]:
     out = []
     for number, item in enumerate(items, start=1):
-        bullet = f"#{number}" if ordered else ("•" if level % 2 == 0 else "–")
+        # Numbers are written, not auto-numbered: LibreOffice and PowerPoint count differently.
+        bullet = "" if ordered else ("•" if level % 2 == 0 else "–")
+        number_run = [Run(f"{number}. ")] if ordered else []
         out.append(
             Para(
-                tokens(item.runs),
+                tokens([*number_run, *item.runs]),
                 size=16 if level == 0 else 15,
                 level=min(level, 3),
                 bullet=bullet,
@@ -451,8 +453,18 @@ class TableBlock:
             first = replace(self, notes=[])
             rest = TextBlock(self.notes)
             return first, rest  # type: ignore[return-value]
+        if fits > 1 and all(row.role != "body" for row in self.rows[fits:]):
+            fits -= 1  # a total row never stands alone: a line of figures goes with it
         first = replace(self, rows=self.rows[:fits], notes=[])
         return first, replace(self, rows=self.rows[fits:], continued=True, break_before=False)
+
+    def slides_needed(self) -> int:
+        count, rest = 1, self
+        while True:
+            _fit, more = rest.split(BOTTOM - TOP, True)
+            if not isinstance(more, TableBlock):
+                return count + (more is not None)
+            count, rest = count + 1, more
 
 
 CELL_X = Emu(64008)  # 0.07 in
@@ -505,15 +517,16 @@ def column_widths(table: Table, size: float, width: int = WIDTH) -> list[int] | 
 
 
 def table_block(table: Table) -> TableBlock:
-    """The table at 12 pt, or a little smaller (down to 10 pt) if that keeps it on one slide."""
-    first = _table_block(table, (12.0, 11.0, 10.0, 9.0, 8.0))
-    if first.height() <= BOTTOM - TOP or first.size < 12:
-        return first
+    """The table at 12 pt, or down to 10 pt if that takes fewer slides."""
+    best = _table_block(table, (12.0, 11.0, 10.0, 9.0, 8.0))
+    if best.size < 12 or best.height() <= BOTTOM - TOP:
+        return best
+    needed = best.slides_needed()
     for size in (11.0, 10.0):
         smaller = _table_block(table, (size,))
-        if smaller.size == size and smaller.height() <= BOTTOM - TOP:
-            return smaller
-    return first
+        if smaller.size == size and smaller.slides_needed() < needed:
+            best, needed = smaller, smaller.slides_needed()
+    return best
 
 
 def _table_block(table: Table, sizes: tuple[float, ...]) -> TableBlock:
@@ -606,12 +619,14 @@ def _other_blocks(node: Node) -> list[Block]:
         para = Para(tokens([Run(prefix, bold=True), Run(node.text)]), size=16, space_before=0)
         return [TextBlock([para], frame=node.level)]
     if isinstance(node, Table):
+        if node.column_count == 0 or not (node.rows or node.header_rows):
+            return _other_blocks(Notice(f"The table {node.caption!r} has no rows."))
         return [table_block(node)]
     if isinstance(node, Chart):
         if not node.categories or not node.series:
             missing = Notice(f"The chart {node.title!r} has no data to draw.")
-            return [*_other_blocks(missing), table_block(node.table)]
-        return [ChartBlock(node), table_block(node.table)]
+            return [*_other_blocks(missing), *_other_blocks(node.table)]
+        return [ChartBlock(node), *_other_blocks(node.table)]
     raise TypeError(f"Unknown node {node!r}")  # pragma: no cover
 
 
@@ -668,10 +683,7 @@ def _write_para(p: Any, para: Para, first: bool) -> None:
     before = 0 if first else para.space_before
     _sub(_sub(ppr, "a:spcBef"), "a:spcPts", val=str(int(before * 100)))
     _sub(_sub(ppr, "a:spcAft"), "a:spcPts", val="0")
-    if para.bullet.startswith("#"):
-        _sub(ppr, "a:buFont", typeface=FONT)
-        _sub(ppr, "a:buAutoNum", type="arabicPeriod", startAt=para.bullet[1:])
-    elif para.bullet:
+    if para.bullet:
         _sub(ppr, "a:buFont", typeface=FONT)
         _sub(ppr, "a:buChar", char=para.bullet)
     else:
@@ -773,6 +785,10 @@ class Deck:
         for section in self.document.sections:
             for page in paginate(section):
                 self.page(page)
+        if self.document.language != "en-GB":  # runs are written en-GB; say otherwise
+            for slide in self.prs.slides:
+                for props in slide._element.iter(qn("a:rPr"), qn("a:endParaRPr")):
+                    props.set("lang", self.document.language)
         self.prs.core_properties.title = clean(self.document.title)
         self.prs.core_properties.language = self.document.language
         self.prs.core_properties.subject = clean(self.document.subtitle)
@@ -986,7 +1002,8 @@ class Deck:
 
     def chart(self, slide: Any, top: int, block: ChartBlock) -> None:
         chart = block.chart
-        data = CategoryChartData(number_format='"£"#,##0' if chart.unit == "£" else "#,##0.##")
+        number_format = _number_format(chart)
+        data = CategoryChartData(number_format=number_format)
         data.categories = [clean(c) for c in chart.categories]
         for series in chart.series:
             data.add_series(clean(series.name), [_number(v) for v in series.values])
@@ -1006,7 +1023,7 @@ class Deck:
             native.legend.include_in_layout = False
         axis = native.value_axis
         axis.has_major_gridlines = True
-        axis.tick_labels.number_format = '"£"#,##0' if chart.unit == "£" else "#,##0.##"
+        axis.tick_labels.number_format = number_format
         axis.tick_labels.number_format_is_linked = False
         if chart.chart_type in ("bar", "stacked_bar"):
             native.category_axis.reverse_order = True  # first category at the top, as in the table
@@ -1025,6 +1042,21 @@ class Deck:
         blanks = native._chartSpace.xpath("c:chart/c:dispBlanksAs")
         for element in blanks:
             element.set("val", "gap")
+
+
+def _number_format(chart: Chart) -> str:
+    """Excel's format for the chart's figures: as many decimals as they have (at most 2)."""
+    places = 0
+    for series in chart.series:
+        for value in series.values:
+            if value and "." in value:
+                places = max(places, min(2, len(value.split(".")[1].rstrip("0"))))
+    number = "#,##0" + ("." + "0" * places if places else "")
+    if chart.unit == "£":
+        return f'"£"{number}'
+    if chart.unit == "%":
+        return f'{number}"%"'
+    return number
 
 
 def _number(value: str | None) -> float | None:
