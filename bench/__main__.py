@@ -84,6 +84,9 @@ def main() -> int:
         lambda: client.get("/somerset/programme/2024-06/workstreams/sufficient-homes/"),
     )
     measure("api: programme 2024-06", lambda: client.get("/api/v1/programme?period=2024-06"))
+    from bench import reports_office
+
+    reports_office.run(measure)
     return 0
 
 
