@@ -4,8 +4,16 @@ import pytest
 
 from boardpack.demo.data import somerset_programme as seed
 from boardpack.reports.assemble import build_document, missing_notices
-from boardpack.reports.document import BulletList, Chart, Heading, Notice, Status, Table
-from boardpack.reports.document import from_dict, to_dict
+from boardpack.reports.document import (
+    BulletList,
+    Chart,
+    Heading,
+    Notice,
+    Status,
+    Table,
+    from_dict,
+    to_dict,
+)
 from boardpack.reports.models import Block, BlockKind, ReportTemplate, TemplateSection
 from tests.reports.helpers import MTFP_REFS, MTFP_TOTALS, june, scrutiny, somerset
 

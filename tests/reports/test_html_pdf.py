@@ -22,7 +22,6 @@ from tests.reports.helpers import (
     squash,
 )
 
-
 _rendered: dict[str, bytes] = {}  # the PDF takes seconds: render it once for this module
 
 

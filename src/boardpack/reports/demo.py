@@ -29,7 +29,7 @@ WORKSTREAM_SECTIONS = [
 ]
 
 # (section slug, title, [(block kind, config)])
-SCRUTINY_SECTIONS: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
+SCRUTINY_SECTIONS: list[tuple[str, str, list[tuple[BlockKind, dict[str, Any]]]]] = [
     ("vision", "Our vision", [(BlockKind.TITLE_VISION, {})]),
     ("priority-workstreams", "Priority Workstreams", [(BlockKind.PRIORITY_WORKSTREAMS, {})]),
     (

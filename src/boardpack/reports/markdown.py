@@ -145,21 +145,21 @@ def markdown_nodes(text: str) -> list[Node]:
             else:
                 nodes.append(BulletList(items=tuple(frame.items), ordered=frame.ordered))
         elif kind == "inline":
-            runs_ = _runs(token)
-            if not runs_:
+            inline_runs = _runs(token)
+            if not inline_runs:
                 continue
             if heading_level and not lists:
-                nodes.append(Heading("".join(r.text for r in runs_), level=heading_level))
+                nodes.append(Heading("".join(r.text for r in inline_runs), level=heading_level))
             elif lists:
-                lists[-1].runs.append(runs_)
+                lists[-1].runs.append(inline_runs)
             else:
-                nodes.append(Paragraph(runs=runs_, style="quote" if quote else "body"))
+                nodes.append(Paragraph(runs=inline_runs, style="quote" if quote else "body"))
         elif kind in ("fence", "code_block") and token.content.strip():
-            paragraph = Paragraph.of(token.content.strip())
+            code = Paragraph.of(token.content.strip())
             if lists:
-                lists[-1].runs.append(paragraph.runs)
+                lists[-1].runs.append(code.runs)
             else:
-                nodes.append(paragraph)
+                nodes.append(code)
     return nodes
 
 

@@ -117,12 +117,12 @@ def _rag_changes(ctx: BlockContext) -> list[str]:
         project__workstream__programme__organisation=ctx.organisation
     )
     project_before = {u.project_id: u.rag for u in projects.filter(period=previous)}
-    for update in projects.filter(period=ctx.period).select_related("project"):
-        old = project_before.get(update.project_id, RAG.NOT_RATED)
-        if old != update.rag:
+    for project_update in projects.filter(period=ctx.period).select_related("project"):
+        old = project_before.get(project_update.project_id, RAG.NOT_RATED)
+        if old != project_update.rag:
             lines.append(
-                f"- Project {md_escape(update.project.name)}: "
-                f"{rag_words(old)} → {rag_words(update.rag)}"
+                f"- Project {md_escape(project_update.project.name)}: "
+                f"{rag_words(old)} → {rag_words(project_update.rag)}"
             )
     heading = f"### RAG status since {previous.title or previous.label}"
     return [heading, *lines] if lines else [heading, "- No RAG status changed."]
