@@ -87,6 +87,9 @@ def main() -> int:
     from bench import reports_office
 
     reports_office.run(measure)
+    from bench import reports_engine
+
+    reports_engine.run(measure)
     return 0
 
 

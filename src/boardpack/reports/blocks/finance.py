@@ -179,7 +179,9 @@ def mtfp_chart(block: Any, ctx: BlockContext) -> list[Node]:
         f"Stacked bar chart of {len(positions)} savings totalling "
         f"£{calc.format_pounds(totals['target'])}: "
         + "; ".join(
-            f"{PART_TITLES[p].lower()} £{calc.format_pounds(totals[p])}" for p in SAVING_PARTS
+            f"{PART_TITLES[p].lower()} "
+            + (f"£{calc.format_pounds(totals[p])}" if totals[p] else "none")
+            for p in SAVING_PARTS
         )
         + ". The table that follows gives every figure."
     )
