@@ -92,6 +92,12 @@ def main() -> int:
 
     performance.pages(measure, client, somerset)
     performance.csv_import(somerset, june)
+    from bench import reports_office
+
+    reports_office.run(measure)
+    from bench import reports_engine
+
+    reports_engine.run(measure)
     return 0
 
 

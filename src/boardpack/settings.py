@@ -100,6 +100,9 @@ INSTALLED_APPS = [
     "boardpack.performance",
     "boardpack.workflow",
     "boardpack.governance",
+    "boardpack.reports",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -278,3 +281,17 @@ OIDC_USE_PKCE = True
 OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
 LOGIN_REDIRECT_URL_FAILURE = "/sign-in/?sso=failed"
+
+# Background work (report files): django-tasks with its database backend; `boardpack db_worker`
+# runs the queue. BOARDPACK_TASKS=immediate runs each task at once, in the request (tests).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("BOARDPACK_TASKS", "") == "immediate"
+            or (env_flag("BOARDPACK_TESTING") and os.environ.get("BOARDPACK_TASKS", "") != "db")
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}

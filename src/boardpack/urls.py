@@ -22,4 +22,5 @@ urlpatterns += [
 ]
 urlpatterns += [
     path("<slug:org>/governance/", include("boardpack.governance.urls")),
+    path("<slug:org>/reports/", include("boardpack.reports.urls")),
 ]

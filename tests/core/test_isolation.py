@@ -27,6 +27,8 @@ SAMPLES: dict[str, list[str]] = {
     "fmt": ["xlsx", "csv"],
     "kind": ["workstream-update", "programme-update", "escalation"],
     "committee": ["scrutiny-children-families"],
+    "file_format": ["html"],
+    "version": ["1"],
 }
 
 
@@ -136,6 +138,30 @@ def _somerset_risk() -> str:
     return str(risk.pk)
 
 
+def _somerset_published_edition() -> str:
+    """A published Somerset edition with its web page generated (version 1)."""
+    from boardpack.accounts.models import User
+    from boardpack.reports import services
+    from boardpack.reports.models import Edition, GeneratedFile, Generation, ReportTemplate
+
+    template = ReportTemplate.objects.get(organisation__slug="somerset", slug="scrutiny-progress")
+    edition = Edition.objects.filter(template=template).first()
+    if edition is None:
+        office = User.objects.get(username="office")
+        edition = services.edition_create(
+            template=template,
+            period=template.organisation.periods.get(month="2024-06-01"),
+            user=office,
+        )
+        services.edition_approve(edition=edition, user=office)
+        services.edition_publish(edition=edition, user=office)
+        generation = Generation.objects.create(edition=edition, version=1, published=True)
+        GeneratedFile.objects.create(
+            generation=generation, format="html", content=b"<p>report</p>", size=13, sha256="-"
+        )
+    return str(edition.pk)
+
+
 # Records a route's identifier points at: made for Somerset, so Dorset must not reach them.
 IDENTIFIER_FACTORIES = {
     "run": _somerset_import_run,
@@ -148,6 +174,7 @@ IDENTIFIER_FACTORIES = {
     "meeting": _somerset_meeting,
     "action": _somerset_action,
     "risk": _somerset_risk,
+    "edition": _somerset_published_edition,
 }
 # Somerset users who between them may use every page.
 SOMERSET_USERS = ["office", "finance", "analyst"]

@@ -28,6 +28,7 @@ VIEW_ALL = [
     "performance.view_indicator",
     "performance.view_observation",
     "performance.view_inspection",
+    "reports.view_edition",
 ]
 # Officers see small numbers; councillors and the public see them suppressed (``c``).
 OFFICER = ["performance.view_unsuppressed"]
@@ -76,6 +77,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "programme.change_programmeupdate",
         "programme.change_projectupdate",
         "programme.change_escalation",
+        "reports.add_edition",
+        "reports.change_edition",
+        "reports.approve_edition",
+        "reports.publish_edition",
     ]
     + GOVERNANCE_MANAGE,
     Role.WORKSTREAM_LEAD: VIEW_ALL

@@ -1,0 +1,73 @@
+"""What every block reads from: the organisation, the period, and the figures, read once."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from boardpack.core.models import RAG, Organisation, ReportingPeriod
+from boardpack.programme.models import Programme
+from boardpack.programme.selectors import ProgrammePosition, programme_for, programme_position
+from boardpack.reports.document import RagValue
+
+RAG_VALUES: dict[str, RagValue] = {"R": "R", "A": "A", "G": "G", "N": "NR"}
+
+
+def rag_value(rag: str) -> RagValue:
+    return RAG_VALUES.get(rag, "NR")
+
+
+def rag_words(rag: str) -> str:
+    try:
+        return str(RAG(rag).label)
+    except ValueError:
+        return str(RAG.NOT_RATED.label)
+
+
+class MissingData(Exception):
+    """A block's figures are not there for the period: said in place, never a crash."""
+
+
+@dataclass
+class BlockContext:
+    organisation: Organisation
+    period: ReportingPeriod
+    narratives: dict[int, str] = field(default_factory=dict)  # block pk -> officers' Markdown
+
+    @functools.cached_property
+    def programme(self) -> Programme | None:
+        return programme_for(self.organisation)
+
+    @functools.cached_property
+    def position(self) -> ProgrammePosition | None:
+        if self.programme is None:
+            return None
+        return programme_position(self.programme, self.period)
+
+    def require_position(self) -> ProgrammePosition:
+        if self.position is None:
+            raise MissingData(f"{self.organisation.name} has no programme recorded.")
+        return self.position
+
+    @functools.cached_property
+    def savings(self) -> dict[str, Any]:
+        from boardpack.finance.selectors import savings_tracker
+
+        return savings_tracker(self.organisation, self.period)
+
+    @functools.cached_property
+    def budget(self) -> dict[str, Any]:
+        from boardpack.finance.selectors import budget_document
+
+        return budget_document(self.organisation, self.period)
+
+    @functools.cached_property
+    def dsg(self) -> dict[str, Any]:
+        from boardpack.finance.selectors import dsg_document
+
+        return dsg_document(self.organisation, self.period)
+
+    @property
+    def period_title(self) -> str:
+        return self.period.title or self.period.label

@@ -1,0 +1,420 @@
+"""The Word renderer: a :class:`Document` laid out as a .docx with python-docx.
+
+A cover, a table-of-contents field over Heading 1–3, real heading and list styles, tables whose
+header rows repeat on every page and whose rows never split, charts as pictures with alt text
+followed by their data table, statuses written in words and shaded, notices in place, and
+"Page x of y" in the footer. Wide tables get a landscape section of their own. User text is only
+ever put into runs as plain text; links are kept only when they are http(s) or mailto.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+import docx
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from PIL import Image
+
+from boardpack.reports.document import (
+    BulletList,
+    Cell,
+    Chart,
+    Document,
+    Heading,
+    ListItem,
+    Node,
+    Notice,
+    Paragraph,
+    Row,
+    Run,
+    Section,
+    Status,
+    Table,
+)
+from boardpack.reports.renderers.images import chart_png
+from boardpack.reports.renderers.pptx import RAG_COLOURS, SAFE_LINK, clean, column_widths
+
+FONT = "Arial"
+INK = RGBColor(0x0B, 0x0C, 0x0C)
+NAVY = RGBColor(0x1D, 0x3A, 0x5F)
+LINK = RGBColor(0x1D, 0x70, 0xB8)
+HEADER_FILL = "1D3A5F"
+TOTAL_FILL = "DEE0E2"
+NOTICE_FILL = {"missing": "FFF7D6", "warning": "FFF7D6", "info": "E8F1F8"}
+NOTICE_LINE = {"missing": "F47738", "warning": "F47738", "info": "1D70B8"}
+NOTICE_PREFIX = {"missing": "Missing: ", "warning": "Warning: ", "info": "Note: "}
+PORTRAIT_TEXT_WIDTH = Cm(17)  # A4 less 2 cm margins
+TABLE_SIZE = 9.5
+# Rows never split across pages, except one longer than a page could hold (Word would cut it off).
+ROW_KEPT_WHOLE = 1500
+
+
+def _el(tag: str, **attrs: str) -> Any:
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def _field(paragraph: Any, code: str, placeholder: str = "1") -> None:
+    """A complex field (PAGE, NUMPAGES, TOC) with a result Word and LibreOffice recompute."""
+    run = paragraph.add_run()
+    run._r.append(_el("w:fldChar", fldCharType="begin"))
+    instr = paragraph.add_run()
+    text = _el("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {code} "
+    instr._r.append(text)
+    paragraph.add_run()._r.append(_el("w:fldChar", fldCharType="separate"))
+    paragraph.add_run(placeholder)
+    paragraph.add_run()._r.append(_el("w:fldChar", fldCharType="end"))
+
+
+def _shade(element_pr: Any, fill: str) -> None:
+    element_pr.append(_el("w:shd", val="clear", color="auto", fill=fill))
+
+
+class WordDocument:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.doc = docx.Document()
+        self.landscape = False
+        self._style_ids: dict[str, str] = {}
+        self._styles()
+        self._page_setup(self.doc.sections[0])
+
+    def add_paragraph(self, text: str = "", style: str | None = None) -> Any:
+        """A paragraph; styles are set by id (python-docx's lookup by name is slow)."""
+        paragraph = self.doc.add_paragraph(text)
+        if style:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.styles[style].style_id
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
+
+    # -- set-up -----------------------------------------------------------------------------------
+
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        sizes = {"Normal": 11, "Title": 30, "Subtitle": 16, "Heading 1": 18, "Heading 2": 14}
+        sizes |= {"Heading 3": 12, "Caption": 10, "Quote": 12, "TOC Heading": 16}
+        for name, size in sizes.items():
+            style: Any = styles[name]
+            fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+            for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                fonts.attrib.pop(qn(attr), None)
+            style.font.name = FONT
+            style.font.size = Pt(size)
+            style.font.color.rgb = NAVY if name.startswith(("Heading", "Title", "TOC")) else INK
+        for name in ("Heading 1", "Heading 2", "Heading 3", "Caption"):
+            styles[name].font.bold = True  # type: ignore[union-attr]
+        styles["Caption"].paragraph_format.keep_with_next = True  # type: ignore[union-attr]
+        styles["Normal"].paragraph_format.space_after = Pt(6)  # type: ignore[union-attr]
+        lang = self.document.language or "en-GB"
+        defaults = self.doc.styles.element.find(qn("w:docDefaults"))
+        if defaults is not None:
+            rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+            if rpr is not None:
+                for old in rpr.findall(qn("w:lang")):
+                    rpr.remove(old)
+                rpr.append(_el("w:lang", val=lang, eastAsia=lang, bidi=lang))
+
+    def _page_setup(self, section: Any) -> None:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2))
+        doc = self.document
+        if doc.status_label:
+            header = section.header.paragraphs[0]
+            header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run = header.add_run(clean(doc.status_label))
+            run.bold, run.font.size = True, Pt(9)
+        footer = section.footer.paragraphs[0]
+        footer.add_run(clean(" · ".join(p for p in (doc.organisation, doc.subtitle) if p)))
+        footer.add_run("\t\t")
+        footer.add_run("Page ")
+        _field(footer, "PAGE")
+        footer.add_run(" of ")
+        _field(footer, "NUMPAGES")
+        for run in footer.runs:
+            run.font.size = Pt(9)
+
+    # -- the document ---------------------------------------------------------------------------
+
+    def render(self) -> bytes:
+        self.cover()
+        self.contents()
+        for section in self.document.sections:
+            self.section(section)
+        props = self.doc.core_properties
+        props.title = clean(self.document.title)
+        props.subject = clean(self.document.subtitle)
+        props.language = self.document.language
+        props.author = clean(self.document.organisation)
+        props.keywords = clean(self.document.period_label)
+        settings = self.doc.settings.element
+        settings.append(_el("w:updateFields", val="true"))
+        out = BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+    def cover(self) -> None:
+        doc = self.document
+        self.add_paragraph(clean(doc.title) or "Report", style="Title")
+        if doc.subtitle:
+            self.add_paragraph(clean(doc.subtitle), style="Subtitle")
+        facts = [p for p in (doc.organisation, doc.period_label) if p.strip()]
+        if facts:
+            self.add_paragraph().add_run(clean(" · ".join(facts))).bold = True
+        if doc.status_label:
+            run = self.add_paragraph().add_run(clean(doc.status_label))
+            run.bold, run.font.color.rgb = True, RGBColor(0xD4, 0x35, 0x1C)
+        for index, text in enumerate(doc.cover_text):
+            self.add_paragraph(clean(text, one_line=False), style="Quote" if index == 0 else None)
+        self.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def contents(self) -> None:
+        self.add_paragraph("Contents", style="TOC Heading")
+        # The field's result, until Word updates it on opening, lists the section titles.
+        titles = [clean(s.title) for s in self.document.sections if s.title.strip()]
+        first = self.add_paragraph()
+        first.add_run()._r.append(_el("w:fldChar", fldCharType="begin"))
+        instr = _el("w:instrText")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = ' TOC \\o "1-3" \\h \\z \\u '
+        first.add_run()._r.append(instr)
+        first.add_run()._r.append(_el("w:fldChar", fldCharType="separate"))
+        paragraph = first
+        for index, title in enumerate(titles or ["(No sections)"]):
+            paragraph = first if index == 0 else self.add_paragraph()
+            paragraph.add_run(title)
+        paragraph.add_run()._r.append(_el("w:fldChar", fldCharType="end"))
+        self.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def section(self, section: Section) -> None:
+        """A section holding a table too wide for portrait is laid out landscape, whole."""
+        tables = [n.table if isinstance(n, Chart) else n for n in section.nodes]
+        self.landscape = any(isinstance(t, Table) and self._is_wide(t) for t in tables)
+        if self.landscape:
+            self._orientation(landscape=True)
+        self.add_paragraph(clean(section.title) or "Untitled section", style="Heading 1")
+        if not section.nodes:
+            self.add_paragraph().add_run("Nothing to report in this section.").italic = True
+        for node in section.nodes:
+            self.node(node)
+        if self.landscape:
+            self._orientation(landscape=False)
+            self.landscape = False
+
+    def node(self, node: Node) -> None:
+        if isinstance(node, Heading):
+            level = min(max(node.level, 1), 3)
+            self.add_paragraph(clean(node.text), style=f"Heading {level}")
+        elif isinstance(node, Paragraph):
+            self.paragraph(node)
+        elif isinstance(node, BulletList):
+            self.bullets(node)
+        elif isinstance(node, Status):
+            self.status(node)
+        elif isinstance(node, Notice):
+            self.notice(node)
+        elif isinstance(node, Table):
+            self.table(node)
+        elif isinstance(node, Chart):
+            self.chart(node)
+
+    # -- text -----------------------------------------------------------------------------------
+
+    def runs(self, paragraph: Any, runs: tuple[Run, ...]) -> None:
+        for run in runs:
+            text = clean(run.text, one_line=False)
+            if run.href and SAFE_LINK.match(run.href):
+                self.link(paragraph, text, run.href)
+                continue
+            added = paragraph.add_run(text)
+            added.bold = run.bold or None
+            added.italic = run.italic or None
+
+    def link(self, paragraph: Any, text: str, href: str) -> None:
+        r_id = paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
+        link = _el("w:hyperlink")
+        link.set(qn("r:id"), r_id)
+        run = paragraph.add_run(text)
+        run.font.color.rgb = LINK
+        run.font.underline = True
+        link.append(run._r)
+        paragraph._p.append(link)
+
+    def paragraph(self, node: Paragraph) -> None:
+        style = "Quote" if node.style == "quote" else None
+        paragraph = self.add_paragraph(style=style)
+        self.runs(paragraph, node.runs)
+        size = {"lead": 13, "small": 9}.get(node.style)
+        if size:
+            for run in paragraph.runs:
+                run.font.size = Pt(size)
+
+    def bullets(self, node: BulletList) -> None:
+        if node.title:
+            title = self.add_paragraph()
+            title.paragraph_format.keep_with_next = True
+            title.paragraph_format.space_before = Pt(8)
+            run = title.add_run(clean(node.title))
+            run.bold, run.font.color.rgb = True, NAVY
+        num_id = self._restart_numbering() if node.ordered else None
+        self._items(node.items, node.ordered, 0, num_id)
+
+    def _items(
+        self, items: tuple[ListItem, ...], ordered: bool, level: int, num_id: int | None
+    ) -> None:
+        base = "List Number" if ordered else "List Bullet"
+        for item in items:
+            style = base if level == 0 else f"{base} {min(level + 1, 3)}"
+            paragraph = self.add_paragraph(style=style)
+            paragraph.paragraph_format.space_after = Pt(3)
+            if num_id is not None and level == 0:
+                num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+                num_pr.get_or_add_ilvl().val = 0
+                num_pr.get_or_add_numId().val = num_id
+            self.runs(paragraph, item.runs)
+            self._items(item.children, ordered, level + 1, None)
+
+    def _restart_numbering(self) -> int:
+        """A fresh numbering instance, so each numbered list starts at 1."""
+        style: Any = self.doc.styles["List Number"]
+        style_num = style.element.pPr.numPr.numId.val
+        numbering = self.doc.part.numbering_part.element
+        abstract = next(n.abstractNumId.val for n in numbering.num_lst if n.numId == style_num)
+        num = numbering.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(num.numId)
+
+    def status(self, node: Status) -> None:
+        fill, ink = RAG_COLOURS.get(node.rag, RAG_COLOURS["NR"])
+        paragraph = self.add_paragraph()
+        label = paragraph.add_run(f"{clean(node.label)}: ")
+        label.bold = True
+        rag = paragraph.add_run(f" {clean(node.text) or node.rag} ")
+        rag.bold = True
+        rag.font.color.rgb = RGBColor.from_string(str(ink))
+        _shade(rag._r.get_or_add_rPr(), str(fill))
+        if node.note:
+            paragraph.add_run(f"  {clean(node.note)}")
+
+    def notice(self, node: Notice) -> None:
+        paragraph = self.add_paragraph()
+        ppr = paragraph._p.get_or_add_pPr()
+        borders = _el("w:pBdr")
+        colour = NOTICE_LINE.get(node.level, "F47738")
+        borders.append(_el("w:left", val="single", sz="24", space="6", color=colour))
+        ppr.append(borders)
+        _shade(ppr, NOTICE_FILL.get(node.level, "FFF7D6"))
+        paragraph.add_run(NOTICE_PREFIX.get(node.level, "")).bold = True
+        paragraph.add_run(clean(node.text, one_line=False))
+
+    # -- tables and charts ------------------------------------------------------------------------
+
+    def table(self, table: Table) -> None:
+        if table.caption:
+            self.add_paragraph(clean(table.caption), style="Caption")
+        columns = max(table.column_count, 1)
+        rows = [(row, True) for row in table.header_rows] + [(row, False) for row in table.rows]
+        if not rows:
+            rows = [(Row(cells=(Cell("No rows"),)), False)]
+        word_table = self.doc.add_table(rows=len(rows), cols=columns)
+        word_table.style = self.doc.styles["Table Grid"]
+        word_table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for index, (row, is_header) in enumerate(rows):
+            word_row = word_table.rows[index]
+            tr_pr = word_row._tr.get_or_add_trPr()
+            if sum(len(cell.text) for cell in row.cells) <= ROW_KEPT_WHOLE:
+                tr_pr.append(_el("w:cantSplit"))
+            if is_header:
+                tr_pr.append(_el("w:tblHeader"))
+            cells = list(row.cells[:columns]) + [Cell("")] * (columns - len(row.cells))
+            for cell, word_cell in zip(cells, word_row.cells, strict=True):
+                self.cell(word_cell, cell, row, is_header)
+        self._widths(word_table, table)
+        for note in table.notes:
+            run = self.add_paragraph().add_run(clean(note))
+            run.font.size = Pt(9)
+        self.add_paragraph()
+
+    def _widths(self, word_table: Any, table: Table) -> None:
+        """Fixed column widths that fill the text width (figures on one line where they fit)."""
+        text_width = int(Cm(25.7) if self.landscape else PORTRAIT_TEXT_WIDTH)
+        columns = len(word_table.columns)
+        widths = column_widths(table, TABLE_SIZE, text_width) if table.column_count else None
+        if widths is None or len(widths) != columns:
+            widths = [text_width // columns] * columns
+        word_table.autofit = False
+        for column, width in zip(word_table.columns, widths, strict=True):
+            column.width = width
+            for word_cell in column.cells:
+                word_cell.width = width
+
+    def cell(self, word_cell: Any, cell: Cell, row: Row, is_header: bool) -> None:
+        paragraph = word_cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        if cell.numeric:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = paragraph.add_run(clean(cell.text, one_line=False))
+        run.font.size = Pt(TABLE_SIZE)
+        run.bold = is_header or row.role in ("total", "subtotal") or cell.header or None
+        tc_pr = word_cell._tc.get_or_add_tcPr()
+        if is_header:
+            _shade(tc_pr, HEADER_FILL)
+            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        elif cell.rag in RAG_COLOURS:
+            fill, ink = RAG_COLOURS[cell.rag]
+            _shade(tc_pr, str(fill))
+            run.font.color.rgb = RGBColor.from_string(str(ink))
+        elif row.role in ("total", "subtotal"):
+            _shade(tc_pr, TOTAL_FILL)
+
+    def _is_wide(self, table: Table) -> bool:
+        """Too wide for portrait: more than 7 columns, or figures and words that cannot fit."""
+        if table.column_count > 7:
+            return True
+        return column_widths(table, TABLE_SIZE, int(PORTRAIT_TEXT_WIDTH)) is None
+
+    def _orientation(self, *, landscape: bool) -> None:
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        long, short = Cm(29.7), Cm(21)
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+
+    def chart(self, chart: Chart) -> None:
+        self.add_paragraph(clean(chart.title) or "Chart", style="Caption")
+        try:
+            png = chart_png(chart) if chart.spec else None
+        except Exception:  # noqa: BLE001 - a chart that cannot be drawn still has its table
+            png = None
+        if png is None:
+            self.notice(
+                Notice("The chart picture is not available; its figures are in the table below.")
+            )
+        else:
+            paragraph = self.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            with Image.open(BytesIO(png)) as image:
+                aspect = image.width / max(image.height, 1)
+            width = min(Cm(16), int(Cm(20) * aspect))  # never taller than 20 cm
+            shape = paragraph.add_run().add_picture(BytesIO(png), width=width)
+            props = shape._inline.docPr
+            props.set("descr", clean(chart.alt_text))
+            props.set("title", clean(chart.title))
+            paragraph.paragraph_format.keep_with_next = True
+        self.table(chart.table)
+
+
+def render_docx(document: Document) -> bytes:
+    """The document as a Word file."""
+    return WordDocument(document).render()

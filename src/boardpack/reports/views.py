@@ -1,0 +1,253 @@
+"""Editions pages under ``/<organisation>/reports/``: list, create, narrative, workflow, files."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from boardpack.core.access import organisation_view
+from boardpack.reports import services
+from boardpack.reports.forms import CorrectionForm, EditionCreateForm, NarrativeForm
+from boardpack.reports.markdown import markdown_preview_html
+from boardpack.reports.models import Edition, GeneratedFile, Generation
+from boardpack.reports.rendering import CONTENT_TYPES, FORMATS
+from boardpack.reports.selectors import (
+    edition_document,
+    editions_for,
+    latest_generation,
+    narrative_drafts,
+    templates_for,
+)
+
+FORMAT_LABELS = {"html": "Web page (HTML)", "pdf": "PDF", "docx": "Word", "pptx": "PowerPoint"}
+
+
+def _edition(request: HttpRequest, pk: int) -> Edition:
+    return get_object_or_404(editions_for(request.organisation), pk=pk)  # type: ignore[attr-defined]
+
+
+def _redirect_detail(edition: Edition, fragment: str = "") -> HttpResponse:
+    response = redirect("reports:edition-detail", org=edition.organisation.slug, edition=edition.pk)
+    if fragment:
+        response["Location"] += f"#{fragment}"
+    return response
+
+
+@organisation_view
+def edition_list(request: HttpRequest) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "nav": "reports",
+            "editions": editions_for(organisation),
+            "form": EditionCreateForm(organisation=organisation),
+            "has_templates": templates_for(organisation).exists(),
+            "can_edit": services.can_edit(request.user),
+        },
+    )
+
+
+@organisation_view
+def edition_create(request: HttpRequest) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    if not services.can_edit(request.user):
+        raise PermissionDenied("Only the programme office can start an edition.")
+    form = EditionCreateForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            edition = services.edition_create(
+                template=form.cleaned_data["template"],
+                period=form.cleaned_data["period"],
+                user=request.user,
+            )
+        except services.EditionError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, f"Edition {edition} started as a draft.")
+            return _redirect_detail(edition)
+    return render(request, "reports/edition_create.html", {"nav": "reports", "form": form})
+
+
+@organisation_view
+def edition_detail(request: HttpRequest, edition: int) -> HttpResponse:
+    record = _edition(request, edition)
+    generation = latest_generation(record)
+    files = {f.format: f for f in generation.files.all()} if generation else {}
+    versions = list(record.versions.order_by("-number"))
+    return render(
+        request,
+        "reports/edition_detail.html",
+        {
+            "nav": "reports",
+            "edition": record,
+            "document": edition_document(record),
+            "generation": generation,
+            "files": [(fmt, FORMAT_LABELS[fmt], files.get(fmt)) for fmt in FORMATS],
+            "formats_ready": len(files),
+            "formats_total": len(FORMATS),
+            "versions": [
+                v for v in versions if v.number != record.version or not record.is_published
+            ],
+            "all_versions": versions,
+            "format_labels": FORMAT_LABELS,
+            "can_edit": services.can_edit(request.user),
+            "can_approve": services.can_approve(request.user),
+            "can_publish": services.can_publish(request.user),
+        },
+    )
+
+
+@organisation_view
+def edition_narrative(request: HttpRequest, edition: int) -> HttpResponse:
+    record = _edition(request, edition)
+    if not services.can_edit(request.user):
+        raise PermissionDenied("Only the programme office can edit an edition's narrative.")
+    frozen = record.is_published
+    drafts = narrative_drafts(record)
+    form = NarrativeForm(
+        request.POST if request.method == "POST" and not frozen else None,
+        drafts=drafts,
+        disabled=frozen,
+    )
+    previews: dict[int, str] = {}
+    if request.method == "POST" and not frozen and form.is_valid():
+        if "preview" in request.POST:
+            previews = {
+                pk: mark_safe(markdown_preview_html(text))  # noqa: S308 - cleaned by nh3
+                for pk, text in form.texts().items()
+            }
+        else:
+            try:
+                changed = services.narrative_save(
+                    edition=record, texts=form.texts(), user=request.user
+                )
+            except services.EditionError as error:
+                form.add_error(None, error.messages[0])
+            else:
+                messages.success(
+                    request,
+                    f"Narrative saved ({changed} change{'s' if changed != 1 else ''})."
+                    if changed
+                    else "Nothing had changed.",
+                )
+                return _redirect_detail(record)
+    return render(
+        request,
+        "reports/edition_narrative.html",
+        {
+            "nav": "reports",
+            "edition": record,
+            "form": form,
+            "fields": [
+                (block, field, previews.get(block.pk), saved)
+                for (block, field), (_b, _t, saved) in zip(form.bound_fields(), drafts, strict=True)
+            ],
+            "frozen": frozen,
+        },
+    )
+
+
+def _workflow(request: HttpRequest, edition: int, action: str) -> HttpResponse:
+    record = _edition(request, edition)
+    try:
+        if action == "approve":
+            services.edition_approve(edition=record, user=request.user)
+            messages.success(request, "Edition approved. It can now be published.")
+        else:
+            version = services.edition_publish(edition=record, user=request.user)
+            # Every format of the published version, from its snapshot, in the background.
+            services.generation_start(edition=record, user=request.user)
+            messages.success(
+                request,
+                f"Version {version.number} published. Later changes to the data will not "
+                "change it.",
+            )
+    except services.EditionError as error:
+        messages.error(request, error.messages[0])
+    return _redirect_detail(record)
+
+
+@organisation_view
+@require_POST
+def edition_approve(request: HttpRequest, edition: int) -> HttpResponse:
+    return _workflow(request, edition, "approve")
+
+
+@organisation_view
+@require_POST
+def edition_publish(request: HttpRequest, edition: int) -> HttpResponse:
+    return _workflow(request, edition, "publish")
+
+
+@organisation_view
+def edition_correct(request: HttpRequest, edition: int) -> HttpResponse:
+    record = _edition(request, edition)
+    if not services.can_publish(request.user):
+        raise PermissionDenied("Only the programme office can correct a published edition.")
+    form = CorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edition_correct(
+                edition=record, reason=form.cleaned_data["reason"], user=request.user
+            )
+        except services.EditionError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, f"Version {record.version} opened as a draft.")
+            return _redirect_detail(record)
+    return render(
+        request,
+        "reports/edition_correct.html",
+        {"nav": "reports", "edition": record, "form": form},
+    )
+
+
+@organisation_view
+@require_POST
+def edition_generate(request: HttpRequest, edition: int) -> HttpResponse:
+    record = _edition(request, edition)
+    if not services.can_edit(request.user):
+        raise PermissionDenied("Only the programme office can generate an edition's files.")
+    generation = services.generation_start(edition=record, user=request.user)
+    if generation.status == Generation.Status.DONE:
+        messages.success(request, "Every format is ready to download.")
+    return _redirect_detail(record, "downloads")
+
+
+def _download(file: GeneratedFile, edition: Edition, version: int) -> HttpResponse:
+    response = HttpResponse(bytes(file.content), content_type=CONTENT_TYPES[file.format])
+    name = f"{edition.template.slug}-{edition.period.key}-v{version}.{file.format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Length"] = str(file.size)
+    return response
+
+
+def _file(generation: Generation | None, file_format: str) -> GeneratedFile:
+    if file_format not in FORMATS or generation is None:
+        raise Http404("No such file")
+    file = generation.files.filter(format=file_format).first()
+    if file is None:
+        raise Http404("That file has not been generated yet")
+    return file
+
+
+@organisation_view
+def edition_file(request: HttpRequest, edition: int, file_format: str) -> HttpResponse:
+    record = _edition(request, edition)
+    return _download(_file(latest_generation(record), file_format), record, record.version)
+
+
+@organisation_view
+def version_file(
+    request: HttpRequest, edition: int, version: int, file_format: str
+) -> HttpResponse:
+    record = _edition(request, edition)
+    if not record.versions.filter(number=version).exists():
+        raise Http404("No such published version")
+    return _download(_file(latest_generation(record, version), file_format), record, version)

@@ -1,0 +1,189 @@
+"""Editions: create, narrative, approve, publish, correct, generate and download, by role."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from boardpack.finance.models import SavingPosition
+from boardpack.reports.models import Edition, EditionNarrative, EditionVersion, Generation
+from boardpack.reports.selectors import edition_document
+from tests.conftest import client_for
+from tests.reports.helpers import html_table, june, move_at_risk_to_on_track, scrutiny
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(name: str, edition: Edition | None = None, **kwargs) -> str:
+    if edition is not None:
+        kwargs["edition"] = edition.pk
+    return reverse(f"reports:{name}", kwargs={"org": "somerset", **kwargs})
+
+
+def _create(client) -> Edition:
+    response = client.post(_url("edition-create"), {"template": scrutiny().pk, "period": june().pk})
+    edition = Edition.objects.get(template=scrutiny(), period=june())
+    assert response.status_code == 302
+    assert response["Location"] == _url("edition-detail", edition)
+    return edition
+
+
+def _narrative_block(edition: Edition):
+    return edition.template.sections.get(slug="directors-summary").blocks.get(kind="narrative")
+
+
+def test_list_shows_editions_and_the_create_form_to_the_programme_office():
+    office = client_for("office")
+    page = office.get(_url("index")).content.decode()
+    assert "Start an edition" in page and "Progress Report for Scrutiny" in page
+    councillor_page = client_for("councillor").get(_url("index")).content.decode()
+    assert "Start an edition" not in councillor_page
+
+
+def test_only_the_programme_office_may_create_approve_and_publish():
+    for username in ("councillor", "finance", "lead.education"):
+        client = client_for(username)
+        response = client.post(
+            _url("edition-create"), {"template": scrutiny().pk, "period": june().pk}
+        )
+        assert response.status_code == 403, username
+    assert not Edition.objects.exists()
+    edition = _create(client_for("office"))
+    for username in ("councillor", "finance", "lead.education"):
+        client = client_for(username)
+        assert client.post(_url("edition-approve", edition)).status_code == 403
+        assert client.post(_url("edition-publish", edition)).status_code == 403
+        assert client.get(_url("edition-narrative", edition)).status_code == 403
+        assert client.post(_url("edition-generate", edition)).status_code == 403
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT
+
+
+def test_creating_the_same_edition_twice_is_refused():
+    office = client_for("office")
+    _create(office)
+    response = office.post(_url("edition-create"), {"template": scrutiny().pk, "period": june().pk})
+    assert response.status_code == 200
+    assert "There is already an edition" in response.content.decode()
+    assert Edition.objects.count() == 1
+    bad = office.post(_url("edition-create"), {"template": "999999", "period": "x"})
+    assert "Choose a report" in bad.content.decode() and Edition.objects.count() == 1
+
+
+def test_narrative_preview_save_and_hostile_markdown():
+    office = client_for("office")
+    edition = _create(office)
+    block = _narrative_block(edition)
+    field = f"block-{block.pk}"
+    hostile = (
+        "## Commentary\n**Good** progress. <script>alert(1)</script> "
+        "[evil](javascript:alert(1)) [report](https://example.org/r)\n\n- " + "y" * 5000
+    )
+    preview = office.post(_url("edition-narrative", edition), {field: hostile, "preview": "1"})
+    html = preview.content.decode()
+    assert "<strong>Good</strong>" in html and "<script>alert(1)" not in html
+    assert 'href="javascript' not in html
+    assert not EditionNarrative.objects.exists()  # a preview saves nothing
+    saved = office.post(_url("edition-narrative", edition), {field: hostile, "save": "1"})
+    assert saved.status_code == 302
+    assert EditionNarrative.objects.get(edition=edition, block=block).text == hostile
+    page = office.get(_url("edition-detail", edition)).content.decode()
+    assert "<strong>Good</strong> progress." in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert" not in page
+    assert 'href="javascript' not in page and 'href="https://example.org/r"' in page
+    assert "y" * 5000 in page
+    # Too long is refused whole.
+    too_long = office.post(_url("edition-narrative", edition), {field: "z" * 20_001, "save": "1"})
+    assert "Write at most 20,000 characters" in too_long.content.decode()
+    assert EditionNarrative.objects.get(edition=edition, block=block).text == hostile
+    # Emptying it goes back to the block's own text.
+    office.post(_url("edition-narrative", edition), {field: "", "save": "1"})
+    assert not EditionNarrative.objects.filter(edition=edition).exists()
+
+
+def test_approve_publish_freeze_correct_and_download_earlier_versions():
+    office = client_for("office")
+    edition = _create(office)
+    assert office.post(_url("edition-publish", edition)).status_code == 302
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT  # must be approved first
+    office.post(_url("edition-approve", edition))
+    office.post(_url("edition-publish", edition))
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.PUBLISHED
+    version = EditionVersion.objects.get(edition=edition, number=1)
+    assert version.document["status_label"] == "Published (version 1)"
+
+    # The data changes; the published edition does not.
+    move_at_risk_to_on_track("CFE016", Decimal("100000"), june())
+    frozen = edition_document(edition)
+    table = next(n for n in frozen.sections[4].nodes if n.kind == "table")
+    assert table.rows[-1].cells[5].text == "4,166,400"  # on track, as published
+    page = office.get(_url("edition-detail", edition)).content.decode()
+    assert html_table(page, "MTFP Tracker")[-1][5] == "4,166,400"
+    files = Generation.objects.get(edition=edition, version=1, published=True).files.all()
+    assert {f.format for f in files} == {"html", "pdf", "docx", "pptx"}
+    v1_html = office.get(_url("version-file", edition, version=1, file_format="html"))
+    assert html_table(v1_html.content.decode(), "MTFP Tracker")[-1][5] == "4,166,400"
+
+    # Published: the narrative form says why it cannot be edited, and refuses a post.
+    form = office.get(_url("edition-narrative", edition)).content.decode()
+    assert "This edition is published, so its narrative cannot be edited" in form
+    block = _narrative_block(edition)
+    office.post(_url("edition-narrative", edition), {f"block-{block.pk}": "Changed", "save": "1"})
+    assert not EditionNarrative.objects.filter(edition=edition).exists()
+
+    # A correction with a reason opens version 2 on today's data; version 1 stays downloadable.
+    refused = office.post(_url("edition-correct", edition), {"reason": "  "})
+    assert "Say why the edition is being corrected" in refused.content.decode()
+    office.post(_url("edition-correct", edition), {"reason": "CFE016 re-projected"})
+    edition.refresh_from_db()
+    assert (edition.status, edition.version) == (Edition.Status.DRAFT, 2)
+    live = office.get(_url("edition-detail", edition)).content.decode()
+    assert html_table(live, "MTFP Tracker")[-1][5] == "4,266,400"
+    office.post(_url("edition-approve", edition))
+    office.post(_url("edition-publish", edition))
+    assert EditionVersion.objects.get(edition=edition, number=2).reason == "CFE016 re-projected"
+    v1_again = office.get(_url("version-file", edition, version=1, file_format="html"))
+    assert html_table(v1_again.content.decode(), "MTFP Tracker")[-1][5] == "4,166,400"
+    v2 = office.get(_url("edition-file", edition, file_format="html"))
+    assert html_table(v2.content.decode(), "MTFP Tracker")[-1][5] == "4,266,400"
+    assert v2["Content-Disposition"] == 'attachment; filename="scrutiny-progress-2024-06-v2.html"'
+
+
+def test_generate_renders_every_format_in_one_task_and_the_page_offers_downloads():
+    office = client_for("office")
+    edition = _create(office)
+    response = office.post(_url("edition-generate", edition))
+    assert response.status_code == 302 and response["Location"].endswith("#downloads")
+    generation = Generation.objects.get(edition=edition)
+    assert generation.status == Generation.Status.DONE and generation.task_id
+    page = office.get(_url("edition-detail", edition)).content.decode()
+    for label in ("Web page (HTML)", "PDF", "Word", "PowerPoint"):
+        assert f"Download {label}" in page
+    pdf = office.get(_url("edition-file", edition, file_format="pdf"))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    pptx = office.get(_url("edition-file", edition, file_format="pptx"))
+    assert pptx.content.startswith(b"PK")
+    assert office.get(_url("edition-file", edition, file_format="exe")).status_code == 404
+    # A councillor may read and download, not generate.
+    councillor = client_for("councillor")
+    assert councillor.get(_url("edition-file", edition, file_format="docx")).status_code == 200
+
+
+def test_a_queued_generation_shows_progress_and_a_refresh_link(settings):
+    office = client_for("office")
+    edition = _create(office)
+    Generation.objects.create(edition=edition, version=1, status=Generation.Status.RUNNING)
+    page = office.get(_url("edition-detail", edition)).content.decode()
+    assert "Generating: 0 of 4 formats ready" in page
+    assert "Refresh to see progress" in page
+    assert "<script>" not in page.split("<main", 1)[1]  # no inline script (strict CSP)
+
+
+def test_the_edition_page_reads_the_document_with_no_query_per_row(django_assert_max_num_queries):
+    office = client_for("office")
+    edition = _create(office)
+    SavingPosition.objects.filter(period=june()).count()
+    with django_assert_max_num_queries(60):
+        office.get(_url("edition-detail", edition))
