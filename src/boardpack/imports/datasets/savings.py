@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Max
+
 from boardpack.finance.calculations import format_pounds
 from boardpack.finance.models import SavingLine, SavingPosition
 from boardpack.finance.services import saving_line_set, saving_position_set
@@ -300,6 +302,14 @@ class SavingsImporter(Importer):
             comment=position.comment,
             **{part: getattr(position, part) for part in PARTS},
         )
+
+    def _next_order(self, context: ImportContext, financial_year: int) -> int:
+        """A new saving goes after the year's last line (read now, so that several new lines
+        in one import each take the next place)."""
+        last = SavingLine.objects.filter(
+            organisation=context.organisation, financial_year=financial_year
+        ).aggregate(last=Max("order"))["last"]
+        return (last or 0) + 1
 
     def current_rows(self, context: ImportContext) -> list[dict[str, Any]]:
         rows = []
