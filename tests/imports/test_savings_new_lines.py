@@ -63,7 +63,7 @@ def test_command_adds_two_lines_changes_one_and_leaves_the_rest(tmp_path, somers
     assert new_1.description == "Shared transport contract" and str(new_1.target) == "50000.00"
     position = new_1.positions.get(period__month="2024-06-01")
     assert (position.achieved, position.on_track) == (20000, 30000)
-    # blank stays blank: see test_blank_is_not_zero
+    assert position.over_achieved is None and position.at_risk is None  # blank stays blank
     assert position.comment == "New in July"
     assert (
         SavingPosition.objects.get(line__reference="CFE010", period__month="2024-06-01").comment

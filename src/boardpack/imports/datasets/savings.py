@@ -41,8 +41,9 @@ class SavingsImporter(Importer):
     default_unit = Unit.POUNDS
     guidance = (
         "One row per saving. The four parts (over-achieved, achieved, on track, at risk) must "
-        "add up to the target. A reference Boardpack does not know is refused unless you choose "
-        "to add new savings."
+        "add up to the target; leave a part blank when nothing is reported under it (blank is "
+        "kept as blank, not as £0). A reference Boardpack does not know is refused unless you "
+        "choose to add new savings."
     )
     columns = (
         Column(
@@ -78,7 +79,7 @@ class SavingsImporter(Importer):
                 key,
                 header,
                 kind=Kind.MONEY,
-                help=f"£ {header.lower()}; blank or - for nil.",
+                help=f"£ {header.lower()}; leave blank when none is reported, - or 0 for nil.",
                 aliases=(key.replace("_", " "), header.replace("-", " ")),
             )
             for key, header in PART_HEADERS.items()
@@ -190,9 +191,10 @@ class SavingsImporter(Importer):
                 )
             )
             return None
-        parts = {p: record.get(p) if record.get(p) is not None else ZERO for p in PARTS}
+        # A blank part stays blank (None): not reported is not £0.
+        parts: dict[str, Decimal | None] = {p: record.get(p) for p in PARTS}
         for part, value in parts.items():
-            if value < 0:
+            if value is not None and value < 0:
                 plan.problems.append(
                     record.problem(
                         f"{PART_HEADERS[part]} for {reference} is negative "
@@ -200,7 +202,7 @@ class SavingsImporter(Importer):
                         part,
                     )
                 )
-        if any(v < 0 for v in parts.values()):
+        if any(v is not None and v < 0 for v in parts.values()):
             return None
         description = record.get("description") or (line.description if line else "")
         if line is None and not description:
@@ -254,9 +256,9 @@ class SavingsImporter(Importer):
         )
 
     def _parts_problems(
-        self, record: Record, reference: str, target: Decimal, parts: dict[str, Decimal]
+        self, record: Record, reference: str, target: Decimal, parts: dict[str, Decimal | None]
     ) -> list[Any]:
-        total = sum(parts.values(), ZERO)
+        total = sum((v for v in parts.values() if v is not None), ZERO)
         difference = total - target
         if not difference:
             return []

@@ -11,6 +11,17 @@ from boardpack.core.management.options import (
     period_from,
 )
 
+TABLE_KEYS = ("lines", "divisions", "workstreams", "deficit")
+
+
+def _holds_nothing(document: dict) -> bool:
+    """Whether a dataset's document has none of its tables' rows (its lists are all empty)."""
+    tables = [document[k] for k in TABLE_KEYS if isinstance(document.get(k), list)]
+    allocation = document.get("allocation")
+    if isinstance(allocation, dict):
+        tables.append(allocation.get("rows") or [])
+    return bool(tables) and not any(tables)
+
 
 class Command(BaseCommand):
     help = "Export DATASET for a period: boardpack export programme --period 2024-06 --format json"
@@ -34,6 +45,12 @@ class Command(BaseCommand):
         organisation = organisation_from(options)
         reporting_period = period_from(organisation, period)
         document = found.document(organisation, reporting_period)
+        if _holds_nothing(document):
+            # Still write the (empty) export, but never let blank totals pass for zeros.
+            self.stderr.write(
+                f"{organisation.name} has no {found.title} figures for {reporting_period.label}: "
+                "the export has no lines and its totals are blank (null), not 0."
+            )
         if fmt == "xlsx":
             if not output:
                 raise CommandError("An Excel export needs a file: add -o FILE.xlsx")
