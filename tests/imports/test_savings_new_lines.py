@@ -131,3 +131,17 @@ def test_upload_adds_a_new_line_changes_one_and_leaves_one(signed_in, somerset):
         reverse("finance:savings", kwargs={"org": "somerset", "period": "2024-06"})
     ).content.decode()
     assert "Shared transport contract" in page
+
+
+def test_preview_lists_new_savings_and_offers_to_add_them(signed_in, somerset):
+    client = signed_in("finance")
+    preview_url = upload(client, tracker(*NEW_LINES))["Location"]
+    page = client.get(preview_url).content.decode()
+    assert "2 savings in the file are not in Boardpack yet" in page
+    assert "CFE901 Shared transport contract (2024/25 MTFP)" in page
+    assert "Add these 2 savings" in page
+    run = ImportRun.objects.latest("pk")
+    client.post(reverse("imports:add-new", kwargs={"org": "somerset", "run": run.pk}), {"add": "1"})
+    page = client.get(preview_url).content.decode()
+    assert "Boardpack will add 2 savings" in page and "2 new, 0 changed" in page
+    assert not SavingLine.objects.filter(reference="CFE901").exists()

@@ -288,6 +288,13 @@ def import_run_apply(*, run: ImportRun, importer: Importer, fingerprint: str) ->
     return plan
 
 
+def import_run_choose_add_new(*, run: ImportRun, add_new: bool) -> None:
+    """The user's explicit choice, on the preview, to add (or not) what Boardpack lacks."""
+    if run.is_open and run.add_new != add_new:
+        run.add_new = add_new
+        run.save(update_fields=["add_new", "updated_at"])
+
+
 def import_run_cancel(*, run: ImportRun) -> None:
     if run.is_open:
         run.status = ImportRun.Status.CANCELLED

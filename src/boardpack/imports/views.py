@@ -22,6 +22,7 @@ from boardpack.imports.services import (
     ImportRefused,
     import_run_apply,
     import_run_cancel,
+    import_run_choose_add_new,
     import_run_create,
     import_run_map,
     import_run_prepare,
@@ -210,6 +211,15 @@ def apply(request: HttpRequest, run: int) -> HttpResponse:
         return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
     # The confirmation page says what was imported: no banner as well.
     return redirect("imports:done", org=found.organisation.slug, run=found.pk)
+
+
+@may_import
+@require_POST
+def add_new(request: HttpRequest, run: int) -> HttpResponse:
+    """Add (``add=1``) or do not add (``add=0``) the lines the file names that Boardpack lacks."""
+    found = _run(request, run)
+    import_run_choose_add_new(run=found, add_new=request.POST.get("add") == "1")
+    return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
 
 
 @may_import

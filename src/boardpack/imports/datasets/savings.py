@@ -134,11 +134,16 @@ class SavingsImporter(Importer):
                 continue
             seen[key] = record.row
             line = lines.get(key)
+            if line is None:
+                description = record.get("description") or ""
+                plan.additions.append(
+                    f"{reference} {description}".strip() + f" ({FinancialYear(year).label} MTFP)"
+                )
             if line is None and not context.add_new:
                 plan.problems.append(
                     record.problem(
                         f"{reference} is not a saving in the {FinancialYear(year).label} MTFP. "
-                        "Check the reference, or choose to add new savings.",
+                        "Check the reference, or choose to add the new savings.",
                         "reference",
                     )
                 )
@@ -146,6 +151,7 @@ class SavingsImporter(Importer):
             change = self._change(context, record, line, positions, reference, year, plan)
             if change is not None:
                 plan.changes.append(change)
+        plan.additions_noun = "savings" if len(plan.additions) != 1 else "saving"
         plan.fields = [
             (key, header)
             for key, header in [("description", "Description"), ("target", "Target £")]

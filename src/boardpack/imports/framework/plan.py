@@ -76,6 +76,10 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     fields: list[tuple[str, str]] = field(default_factory=list)  # (key, heading) shown
+    # What the file names that Boardpack does not hold yet (new service areas, new savings),
+    # listed whether or not the user chose to add new lines, so the preview can offer it.
+    additions: list[str] = field(default_factory=list)
+    additions_noun: str = "new lines"  # "service areas", "savings"
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)

@@ -21,7 +21,15 @@ MAX_TEXT = 2000
 
 
 def sheet_unit(importer: TableShape, context: ImportContext, layout: Layout) -> Unit:
-    return context.unit or unit_from_headers(layout.headers) or importer.default_unit
+    """The unit the user stated; else the one the headings state; else the title rows above
+    them (``All figures in £000``); else the dataset's default."""
+    titles = [cell for row in layout.sheet.rows[: max(layout.header_row - 1, 0)] for cell in row]
+    return (
+        context.unit
+        or unit_from_headers(layout.headers)
+        or unit_from_headers(titles)
+        or importer.default_unit
+    )
 
 
 def read_records(
