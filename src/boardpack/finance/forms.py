@@ -13,8 +13,10 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from boardpack.finance.models import ServiceArea
 from boardpack.finance.services.cleaning import MILLION_PLACES, POUND_PLACES, clean_amount
 from boardpack.imports.amounts import AmountError, Unit, parse_amount
+from boardpack.periods import FinancialYear, PeriodError
 
 ZERO = Decimal("0")
 SAVING_PART_LABELS = {
@@ -142,3 +144,75 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
     for field, messages in error.message_dict.items():
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
+
+
+class ServiceAreaForm(forms.Form):
+    """A directorate, division or service line, and where it sits."""
+
+    name = forms.CharField(label="Name", max_length=200)
+    level = forms.ChoiceField(
+        label="What it is",
+        choices=ServiceArea.Level.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether this is a directorate, division or line."},
+    )
+    parent = forms.TypedChoiceField(
+        label="Where it sits",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text="A division sits in a directorate, a service line in a division; a "
+        "directorate sits in nothing.",
+    )
+
+    def __init__(self, *args: Any, parents: list[ServiceArea], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.parents = {p.pk: p for p in parents}
+        self.fields["parent"].choices = [("", "Nothing (a directorate)")] + [  # type: ignore[attr-defined]
+            (p.pk, f"{p.name} ({p.get_level_display().lower()})") for p in parents
+        ]
+        self.fields["name"].error_messages["required"] = "Enter the service area's name."
+
+    def clean_parent(self) -> ServiceArea | None:
+        pk = self.cleaned_data.get("parent")
+        return None if pk is None else self.parents[pk]
+
+
+class SavingLineForm(forms.Form):
+    """A saving in the MTFP: its reference, description, year and target."""
+
+    reference = forms.CharField(
+        label="Reference",
+        max_length=30,
+        help_text="Letters, digits and - / . _, such as CFE016 or CFE2324-05.",
+        error_messages={"required": "Enter the saving's reference."},
+    )
+    description = forms.CharField(
+        label="Description",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what the saving is."},
+    )
+    financial_year = forms.CharField(
+        label="Financial year",
+        help_text="Such as 2024/25.",
+        max_length=9,
+        error_messages={"required": "Enter the financial year, such as 2024/25."},
+    )
+    target = AmountField(
+        unit=Unit.POUNDS,
+        to=Unit.POUNDS,
+        places=POUND_PLACES,
+        minimum=ZERO,
+        label="Target (£)",
+        required=True,
+        help_text="The amount to be saved in the year.",
+        error_messages={"required": "Enter the saving's target in £."},
+    )
+
+    def clean_financial_year(self) -> int:
+        text = self.cleaned_data["financial_year"]
+        try:
+            return FinancialYear.parse(text).start_year
+        except PeriodError as exc:
+            raise ValidationError(f"{exc}.") from None
