@@ -129,6 +129,8 @@ def prepare_import(
     preparation.tables, read_problems, table_notes = read_tables(importer, context, table_layouts)
     plan.problems.extend(table_problems + read_problems)
     plan.notes.extend(table_notes)
+    for record in records + [r for read in preparation.tables for r in read.records]:
+        plan.warnings.extend(record.warnings)
     if not records and not problems and not any(read.records for read in preparation.tables):
         plan.problems.append(
             Problem(
@@ -258,14 +260,24 @@ def import_run_map(
     )
 
 
-def import_run_apply(*, run: ImportRun, importer: Importer, fingerprint: str) -> Plan:
-    """Re-read the stored file, check it is still the plan the user previewed, and apply it."""
+def import_run_apply(
+    *, run: ImportRun, importer: Importer, fingerprint: str, confirmed: bool = False
+) -> Plan:
+    """Re-read the stored file, check it is still the plan the user previewed, and apply it.
+
+    A plan with implausible figures (``plan.warnings``) is applied only when ``confirmed``."""
     if not run.is_open:
         raise ImportRefused(f"This import is already {run.get_status_display().lower()}.")
     preparation = import_run_prepare(run=run, importer=importer)
     plan = preparation.plan
     if plan.problems:
         raise ImportRefused("The import has problems: nothing was written.", plan.problems)
+    if plan.warnings and not confirmed:
+        raise ImportRefused(
+            "Some figures are far larger than a council's: confirm you have checked them "
+            "(or correct the unit) before applying. Nothing was written.",
+            plan.warnings,
+        )
     if plan.fingerprint() != fingerprint:
         raise ImportRefused(
             "The figures in Boardpack changed since you previewed this import. "
@@ -293,6 +305,14 @@ def import_run_choose_add_new(*, run: ImportRun, add_new: bool) -> None:
     if run.is_open and run.add_new != add_new:
         run.add_new = add_new
         run.save(update_fields=["add_new", "updated_at"])
+
+
+def import_run_choose_unit(*, run: ImportRun, unit: str) -> None:
+    """The unit the user says the file's amounts are in ("" for what the headings say)."""
+    value = Unit.parse(unit).value if unit else ""
+    if run.is_open and run.unit != value:
+        run.unit = value
+        run.save(update_fields=["unit", "updated_at"])
 
 
 def import_run_cancel(*, run: ImportRun) -> None:

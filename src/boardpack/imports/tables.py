@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from boardpack.imports.amounts import Unit
 from boardpack.imports.datasets.common import name_key
 from boardpack.imports.framework import (
     ImportContext,
@@ -20,6 +21,7 @@ from boardpack.imports.framework import (
     best_layout,
     missing_columns,
     read_records,
+    sheet_unit,
 )
 from boardpack.imports.problems import Problem
 from boardpack.imports.readers import Sheet, Workbook
@@ -32,6 +34,7 @@ class TableRead:
     table: Table
     layout: Layout
     records: list[Record] = field(default_factory=list)
+    unit: Unit | None = None  # the unit its amounts were read in
 
 
 def named_for(table: Table, sheet: Sheet) -> bool:
@@ -103,7 +106,7 @@ def read_tables(
         if layout is None:
             continue
         records, table_problems, table_notes = read_records(table, context, layout)
-        reads.append(TableRead(table, layout, records))
+        reads.append(TableRead(table, layout, records, sheet_unit(table, context, layout)))
         problems += table_problems
         notes += [f"{table.title}: {note}" for note in table_notes]
     return reads, problems, notes

@@ -13,5 +13,6 @@ urlpatterns = [
     path("<int:run>/apply/", views.apply, name="apply"),
     path("<int:run>/cancel/", views.cancel, name="cancel"),
     path("<int:run>/add-new/", views.add_new, name="add-new"),
+    path("<int:run>/unit/", views.unit, name="unit"),
     path("<int:run>/done/", views.done, name="done"),
 ]

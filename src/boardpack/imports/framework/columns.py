@@ -43,7 +43,7 @@ def normalise_header(text: object) -> str:
         return ""
     value = unicodedata.normalize("NFKC", str(text)).lower().replace("&", " and ")
     value = value.replace("_", " ")
-    value = re.sub(r"\(?£\s*(?:m|mn|000s?|'000|k)?\)?", " ", value)
+    value = re.sub(r"\(?£\s*(?:millions?|thousands?|mn|m|000s?|['’]000|k)?\)?", " ", value)
     value = re.sub(r"\bmonth\s*\d{1,2}\b", " ", value)
     value = re.sub(r"\b(?:24|20\d\d)\s*/\s*\d{2}\b", " ", value)
     value = re.sub(r"[^\w\s/]", " ", value)

@@ -28,6 +28,7 @@ class Record:
     raw: dict[str, Any] = field(default_factory=dict)
     sheet: str = ""
     cells: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (index, heading)
+    warnings: list[Problem] = field(default_factory=list)  # implausible figures to confirm
 
     def problem(self, message: str, key: str | None = None) -> Problem:
         """A problem in this row, at the cell of column ``key`` when the sheet has one."""
@@ -80,6 +81,9 @@ class Plan:
     # listed whether or not the user chose to add new lines, so the preview can offer it.
     additions: list[str] = field(default_factory=list)
     additions_noun: str = "new lines"  # "service areas", "savings"
+    # Figures that are possible but implausible (£1bn in one line): applied only when the user
+    # confirms them.
+    warnings: list[Problem] = field(default_factory=list)
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)

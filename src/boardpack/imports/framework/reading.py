@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from boardpack.imports.amounts import AmountError, Unit, parse_amount
+from boardpack.imports.amounts import AmountError, Unit, magnitude_problem, parse_amount
 from boardpack.imports.framework.columns import PERIOD_KEY, Column, Kind, unit_from_headers
 from boardpack.imports.framework.importer import TableShape
 from boardpack.imports.framework.layouts import Layout
@@ -60,6 +60,19 @@ def read_records(
             value, message = read_cell(column, raw, unit=unit, to=importer.unit)
             if key == PERIOD_KEY and not message:
                 message = read_period(raw, context.period.period)
+            if not message and column.kind == Kind.MONEY and value is not None:
+                message, refused = magnitude_problem(value, importer.unit)
+                if message and not refused:
+                    record.warnings.append(
+                        Problem.at(
+                            message,
+                            sheet=sheet.name,
+                            row=row_number,
+                            index=index,
+                            header=layout.headers[index],
+                        )
+                    )
+                    message = ""
             if message:
                 record.failed.add(key)
                 cell_problems.append(
