@@ -98,6 +98,7 @@ def prepare_import(
         }
     preparation = Preparation(plan, layout=layout, workbook=workbook)
     assert layout is not None
+    plan.notes.extend(_sheet_notes(importer, workbook, layout, sheet_name))
     preparation.unit = sheet_unit(importer, context, layout)
     plan.fields = [(c.key, c.header) for c in importer.columns if c.key in layout.mapping]
     missing = missing_columns(importer, layout)
@@ -146,6 +147,44 @@ def prepare_import(
         importer.plan_table(read.table, _with_unit(context, table_unit), read.records, plan)
     plan.problems.sort(key=_sort_key)
     return preparation
+
+
+def _sheet_notes(
+    importer: Importer, workbook: Workbook, layout: Layout, sheet_name: str | None
+) -> list[str]:
+    """Which sheet was read, when the choice was not obvious: others holding the table, and
+    hidden sheets left unread."""
+    notes = []
+    if layout.also_matched:
+        others = " and ".join(f"‘{name}’" for name in layout.also_matched)
+        why = (
+            "the sheet open when the workbook was saved"
+            if layout.sheet.name == workbook.active
+            else "the fullest match"
+        )
+        notes.append(
+            f"Sheets {others} also hold a {importer.title} table: Boardpack read "
+            f"‘{layout.sheet.name}’, {why}. Choose another sheet to read it instead."
+        )
+    hidden = [s.name for s in workbook.sheets if s.hidden and s.name != layout.sheet.name]
+    if hidden and not sheet_name:
+        names = " and ".join(f"‘{name}’" for name in hidden)
+        several = len(hidden) > 1
+        notes.append(
+            f"The hidden sheet{'s' if several else ''} {names} {'were' if several else 'was'} "
+            "not read. Choose one to read it instead."
+        )
+    if layout.sheet.hidden:
+        notes.append(f"‘{layout.sheet.name}’ is a hidden sheet: it is read because you chose it.")
+    return notes
+
+
+def import_run_choose_sheet(*, run: ImportRun, sheet_name: str) -> None:
+    """Read the run's file from the sheet the user picked (the column match starts afresh)."""
+    if run.is_open and run.sheet_name != sheet_name:
+        run.sheet_name = sheet_name[:100]
+        run.mapping = {}
+        run.save(update_fields=["sheet_name", "mapping", "updated_at"])
 
 
 def _with_unit(context: ImportContext, unit: Unit | None) -> ImportContext:

@@ -50,7 +50,7 @@ def tables_by_sheet_name(importer: Importer, workbook: Workbook) -> dict[str, La
         return {}
     found: dict[str, Layout] = {}
     for table in importer.tables:
-        for sheet in workbook.sheets:
+        for sheet in workbook.visible_sheets:
             if not named_for(table, sheet) or any(sheet is f.sheet for f in found.values()):
                 continue
             layout = best_layout(table, [sheet])
@@ -73,7 +73,7 @@ def locate_tables(
         if table.key in found:
             continue
         taken = [main.sheet, *(layout.sheet for layout in found.values())]
-        free = [s for s in workbook.sheets if not any(s is t for t in taken)]
+        free = [s for s in workbook.visible_sheets if not any(s is t for t in taken)]
         named_sheets = [s for s in free if named_for(table, s)]
         partial = best_layout(table, named_sheets)
         if partial is not None:

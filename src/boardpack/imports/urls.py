@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:run>/cancel/", views.cancel, name="cancel"),
     path("<int:run>/add-new/", views.add_new, name="add-new"),
     path("<int:run>/unit/", views.unit, name="unit"),
+    path("<int:run>/sheet/", views.sheet, name="sheet"),
     path("<int:run>/done/", views.done, name="done"),
 ]

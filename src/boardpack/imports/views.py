@@ -23,6 +23,7 @@ from boardpack.imports.services import (
     import_run_apply,
     import_run_cancel,
     import_run_choose_add_new,
+    import_run_choose_sheet,
     import_run_choose_unit,
     import_run_create,
     import_run_map,
@@ -150,6 +151,9 @@ def _render_preview(
             "groups": groups,
             "unchanged": [c for c in plan.changes if c.action == c.UNCHANGED],
             "unit_choices": UNIT_CHOICES,
+            "sheets": preparation.workbook.sheets
+            if preparation.workbook is not None and preparation.workbook.kind == "xlsx"
+            else [],
         },
         status=status,
     )
@@ -224,6 +228,15 @@ def add_new(request: HttpRequest, run: int) -> HttpResponse:
     """Add (``add=1``) or do not add (``add=0``) the lines the file names that Boardpack lacks."""
     found = _run(request, run)
     import_run_choose_add_new(run=found, add_new=request.POST.get("add") == "1")
+    return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+
+
+@may_import
+@require_POST
+def sheet(request: HttpRequest, run: int) -> HttpResponse:
+    """Read the file from the sheet the user picked (hidden sheets only this way)."""
+    found = _run(request, run)
+    import_run_choose_sheet(run=found, sheet_name=request.POST.get("sheet", ""))
     return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
 
 
