@@ -12,12 +12,15 @@ from django.utils import timezone
 
 from boardpack.imports.amounts import Unit
 from boardpack.imports.framework import (
+    HEADER_SEARCH_ROWS,
     ApplyFailed,
     ImportContext,
     Importer,
     Layout,
     Plan,
+    best_layout,
     find_layout,
+    layout_signature,
     missing_columns,
     not_the_template,
     read_records,
@@ -89,9 +92,22 @@ def prepare_import(
     except FileRefused as refused:
         plan.problems.extend(refused.problems)
         return Preparation(plan)
+    main_complete = layout is not None and not missing_columns(importer, layout)
+    if importer.tables and not main_complete and mapping is None:
+        alone = _further_tables_alone(importer, context, workbook, sheet_name, plan)
+        if alone is not None:
+            return alone
     if layout is None and mapping is None:
         plan.problems.append(not_the_template(importer, workbook, sheet_name))
-        return Preparation(plan, workbook=workbook)
+        fallback = _first_row_layout(workbook, sheet_name)
+        # No heading is known, but the user may match the columns by hand on the mapping page.
+        return Preparation(
+            plan,
+            layout=fallback,
+            workbook=workbook,
+            needs_mapping=fallback is not None,
+            missing=[c.key for c in importer.columns if c.required],
+        )
     if layout is not None and mapping is not None:
         layout.mapping = {
             k: i for k, i in mapping.items() if 0 <= i < len(layout.headers) and _known(importer, k)
@@ -147,6 +163,62 @@ def prepare_import(
         importer.plan_table(read.table, _with_unit(context, table_unit), read.records, plan)
     plan.problems.sort(key=_sort_key)
     return preparation
+
+
+def _further_tables_alone(
+    importer: Importer,
+    context: ImportContext,
+    workbook: Workbook,
+    sheet_name: str | None,
+    plan: Plan,
+) -> Preparation | None:
+    """A file holding only further tables of the dataset (a DSG allocation table on its own,
+    as councils publish it): those tables are imported and the main one is left as it is."""
+    sheets = [workbook.sheet(sheet_name)] if sheet_name else workbook.visible_sheets
+    reads: dict[str, Layout] = {}
+    for table in importer.tables:
+        for sheet in sheets:
+            if any(sheet is found.sheet for found in reads.values()):
+                continue
+            layout = best_layout(table, [sheet])
+            if layout is not None and not missing_columns(table, layout):
+                reads[table.key] = layout
+                break
+    if not reads:
+        return None
+    preparation = Preparation(plan, workbook=workbook)
+    preparation.tables, problems, notes = read_tables(importer, context, reads)
+    plan.problems.extend(problems)
+    plan.notes.extend(notes)
+    titles = " and ".join(read.table.title for read in preparation.tables)
+    plan.notes.insert(
+        0,
+        f"The file holds the {titles} only: Boardpack imports {'them' if len(reads) > 1 else 'it'} "
+        f"and leaves the {importer.title} monitoring table as it is.",
+    )
+    for read in preparation.tables:
+        plan.warnings.extend(w for r in read.records for w in r.warnings)
+        table_unit = sheet_unit(read.table, context, read.layout)
+        importer.plan_table(read.table, _with_unit(context, table_unit), read.records, plan)
+    plan.problems.sort(key=_sort_key)
+    return preparation
+
+
+def _first_row_layout(workbook: Workbook, sheet_name: str | None) -> Layout | None:
+    """A layout for matching by hand: the first row of the chosen (or active) sheet with two
+    or more cells of text, taken as its headings."""
+    if sheet_name:
+        sheets = [workbook.sheet(sheet_name)]
+    else:
+        visible = workbook.visible_sheets
+        sheets = [s for s in visible if s.name == workbook.active] + visible
+    for sheet in sheets:
+        for number, values in enumerate(sheet.rows[:HEADER_SEARCH_ROWS], start=1):
+            texts = [v for v in values if isinstance(v, str) and v.strip()]
+            if len(texts) >= 2:
+                headers = ["" if v is None else str(v).strip() for v in values]
+                return Layout(sheet, number, headers, {}, layout_signature(headers))
+    return None
 
 
 def _sheet_notes(
