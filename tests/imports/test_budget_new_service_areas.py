@@ -82,8 +82,9 @@ def test_other_councils_table_adds_eight_service_areas_after_an_explicit_choice(
     assert "Boardpack will add 8 service areas" in page and "Do not add them" in page
     assert "6 new, 0 changed" in page
     # the directorate total row is a total, not a seventh line; the footnote is skipped
-    assert "Row 13 is Children&#x27;s Services, a directorate" in page
-    assert "Row 15 (‘Note: figures are provisional and subject to audit.’) has no figures" in page
+    assert "Row 13 (‘Children&#x27;s Services’) adds up the rows above it" in page
+    assert "Row 13 (‘Children&#x27;s Services’) agrees with the 6 rows it totals" in page
+    assert "Row 15 (‘Note: figures are provisional and subject to audit.’) is a note" in page
 
     applied = client.post(
         reverse("imports:apply", kwargs={"org": "somerset", "run": run.pk}),

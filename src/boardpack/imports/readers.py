@@ -24,7 +24,7 @@ OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
-MAX_UNPACKED_BYTES = 250 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # declared sizes, checked before any parsing
 CSV_DELIMITERS = ",;\t|"
 
 

@@ -24,6 +24,7 @@ from boardpack.imports.framework import (
     missing_columns,
     not_the_template,
     read_records,
+    reconcile_totals,
     sheet_unit,
 )
 from boardpack.imports.models import ImportRun, SavedLayout
@@ -140,6 +141,9 @@ def prepare_import(
     records, problems, notes = read_records(importer, context, layout)
     plan.problems.extend(problems)
     plan.notes.extend(notes)
+    total_problems, total_notes = reconcile_totals(importer, records, layout.stated_totals)
+    plan.problems.extend(total_problems)
+    plan.notes.extend(total_notes)
     if importer.tables and workbook.kind == "csv":
         plan.notes.append(csv_note(importer))
     table_layouts, table_problems = locate_tables(importer, workbook, layout, named)

@@ -38,6 +38,10 @@ class Layout:
     signature: str
     remembered: bool = False
     also_matched: list[str] = field(default_factory=list)  # other sheets holding the table
+    # Filled in when the table's rows are read: its stated totals and subtotals (kept to be
+    # reconciled, never imported as lines) and the unit its amounts were read in.
+    stated_totals: list[Any] = field(default_factory=list)
+    unit_read: Any = None
 
     def header_for(self, key: str) -> str:
         index = self.mapping.get(key)

@@ -29,6 +29,7 @@ class Record:
     sheet: str = ""
     cells: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (index, heading)
     warnings: list[Problem] = field(default_factory=list)  # implausible figures to confirm
+    label: str = ""  # the row's name as the sheet shows it (its first cell of words)
 
     def problem(self, message: str, key: str | None = None) -> Problem:
         """A problem in this row, at the cell of column ``key`` when the sheet has one."""
