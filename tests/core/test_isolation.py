@@ -162,6 +162,25 @@ def _somerset_published_edition() -> str:
     return str(edition.pk)
 
 
+def _somerset_saving_line() -> str:
+    from boardpack.finance.models import SavingLine
+
+    return str(SavingLine.objects.get(organisation__slug="somerset", reference="CFE016").pk)
+
+
+def _somerset_service_line() -> str:
+    from boardpack.finance.models import ServiceArea
+
+    return str(ServiceArea.objects.get(organisation__slug="somerset", name="Prevention").pk)
+
+
+def _somerset_dsg_block() -> str:
+    from boardpack.finance.models import DSGBlock
+
+    return str(DSGBlock.objects.filter(organisation__slug="somerset").first().pk)
+
+
+SAMPLES["table"] = ["savings", "budget", "dsg"]
 # Records a route's identifier points at: made for Somerset, so Dorset must not reach them.
 IDENTIFIER_FACTORIES = {
     "run": _somerset_import_run,
@@ -175,6 +194,9 @@ IDENTIFIER_FACTORIES = {
     "action": _somerset_action,
     "risk": _somerset_risk,
     "edition": _somerset_published_edition,
+    "line": _somerset_saving_line,
+    "area": _somerset_service_line,
+    "block": _somerset_dsg_block,
 }
 # Somerset users who between them may use every page.
 SOMERSET_USERS = ["office", "finance", "analyst"]

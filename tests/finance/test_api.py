@@ -16,10 +16,10 @@ def test_the_savings_document_has_exactly_the_agreed_shape(signed_in):
         "ref": "CFE001",
         "description": "Home to school transport",
         "target": "324500",
-        "over_achieved": "0",
+        "over_achieved": None,
         "achieved": "149000",
         "on_track": "175500",
-        "at_risk": "0",
+        "at_risk": None,
         "comment": "Overachieved on savings/cost avoidance for 23/24. "
         "86% of cost avoidance for 24/25 achieved",
     }

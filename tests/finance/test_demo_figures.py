@@ -14,22 +14,22 @@ from openpyxl import load_workbook
 from boardpack.core import datasets
 
 MTFP = [
-    # ref, £, over-achieved, achieved, on track, at risk (blank = nil)
-    ("CFE001", "324500", "0", "149000", "175500", "0"),
-    ("CFE003", "398100", "0", "398100", "0", "0"),
-    ("CFE005", "410000", "0", "410000", "0", "0"),
-    ("CFE006", "132000", "0", "132000", "0", "0"),
-    ("CFE007", "141000", "0", "141000", "0", "0"),
-    ("CFE008", "100000", "0", "100000", "0", "0"),
-    ("CFE009", "125000", "0", "0", "0", "125000"),
-    ("CFE010", "11100", "0", "11100", "0", "0"),
-    ("CFE012", "35000", "0", "0", "35000", "0"),
-    ("CFE013", "30000", "0", "30000", "0", "0"),
-    ("CFE015", "67000", "0", "0", "67000", "0"),
-    ("CFE016", "3385800", "0", "0", "1482000", "1903800"),
-    ("CFE017", "1714900", "0", "0", "1714900", "0"),
-    ("CFE018", "1585500", "0", "0", "0", "1585500"),
-    ("CFE2324-05", "1109000", "0", "0", "692000", "417000"),
+    # ref, £, over-achieved, achieved, on track, at risk (blank in the seed = None, not 0)
+    ("CFE001", "324500", None, "149000", "175500", None),
+    ("CFE003", "398100", None, "398100", None, None),
+    ("CFE005", "410000", None, "410000", None, None),
+    ("CFE006", "132000", None, "132000", None, None),
+    ("CFE007", "141000", None, "141000", None, None),
+    ("CFE008", "100000", None, "100000", None, None),
+    ("CFE009", "125000", None, None, None, "125000"),
+    ("CFE010", "11100", None, "11100", None, None),
+    ("CFE012", "35000", None, None, "35000", None),
+    ("CFE013", "30000", None, "30000", None, None),
+    ("CFE015", "67000", None, None, "67000", None),
+    ("CFE016", "3385800", None, None, "1482000", "1903800"),
+    ("CFE017", "1714900", None, None, "1714900", None),
+    ("CFE018", "1585500", None, None, None, "1585500"),
+    ("CFE2324-05", "1109000", None, None, "692000", "417000"),
 ]
 
 BUDGET = {
@@ -123,7 +123,7 @@ def test_savings_export_reproduces_the_mtfp_tracker():
     assert got == MTFP
     assert doc["totals"] == {
         "target": "9568900",
-        "over_achieved": "0",
+        "over_achieved": None,  # blank in every line, so no total: not £0
         "achieved": "1371200",
         "on_track": "4166400",
         "at_risk": "4031300",
@@ -142,7 +142,7 @@ def test_savings_export_reproduces_the_mtfp_tracker():
         "comment",
     }
     for line in doc["lines"]:
-        assert all(isinstance(line[k], str) for k in line)
+        assert all(isinstance(line[k], str) or line[k] is None for k in line)
 
 
 @pytest.mark.django_db
@@ -279,7 +279,7 @@ def test_savings_xlsx_reads_back_with_plain_numbers(tmp_path):
     )
     assert len(rows) == 16
     assert rows[12][0] == "CFE016"
-    assert rows[12][2:7] == (3385800, 0, 0, 1482000, 1903800)
+    assert rows[12][2:7] == (3385800, None, None, 1482000, 1903800)  # blank cells stay blank
     assert sum(r[2] for r in rows[1:]) == 9568900
 
 

@@ -325,9 +325,11 @@ def test_a_workbook_with_only_the_monitoring_sheet_imports_as_before(tmp_path, s
     preparation = prepare("dsg", somerset, month_9, path.read_bytes())
     assert preparation.tables == [] and preparation.plan.problems == []
     assert [c.key for c in preparation.plan.to_write] == ["high_needs"]
-    assert preparation.plan.notes == [
+    assert preparation.plan.notes[0] == (
         "Row 6 is a total row: Boardpack computes it, so it is not imported."
-    ]
+    )
+    # the stated total is kept and reconciled with the blocks in the preview
+    assert preparation.plan.notes[1].startswith("Row 6 ("), preparation.plan.notes
     allocations = DSGAllocation.objects.count(), DSGAllocationStatedTotal.objects.count()
     output = run("import", "dsg", str(path), "--period", PERIOD)
     assert "0 new, 1 changed, 3 unchanged" in output and "DSG allocation" not in output

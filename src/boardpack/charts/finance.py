@@ -28,6 +28,10 @@ STATUS_KEYS = {
 }
 
 
+def _pounds(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
 def savings_delivery_chart(doc: dict[str, Any]) -> Chart | None:
     """A stacked bar per saving line: £ over-achieved, achieved, on track and at risk."""
     if not doc["lines"]:
@@ -36,7 +40,7 @@ def savings_delivery_chart(doc: dict[str, Any]) -> Chart | None:
         {"ref": line["ref"], "status": status, "amount": float(Decimal(line[key]))}
         for line in doc["lines"]
         for status, key in STATUS_KEYS.items()
-        if Decimal(line[key])
+        if line[key] is not None and Decimal(line[key])
     ]
     totals = doc["totals"]
     title = f"Savings delivery by status, {doc['period']}"
@@ -60,18 +64,20 @@ def savings_delivery_chart(doc: dict[str, Any]) -> Chart | None:
     )
     alt_text = (
         f"Stacked bar chart of {len(doc['lines'])} savings totalling "
-        f"£{calc.format_pounds(Decimal(totals['target']))}: "
+        f"£{calc.format_pounds(_pounds(totals['target']), blank='0')}: "
         + "; ".join(
-            f"{status.lower()} £{calc.format_pounds(Decimal(totals[key]))}"
+            f"{status.lower()} not reported"
+            if totals[key] is None
+            else f"{status.lower()} £{calc.format_pounds(Decimal(totals[key]))}"
             for status, key in STATUS_KEYS.items()
         )
         + "."
     )
     rows = [
-        [line["ref"]] + [calc.format_pounds(Decimal(line[k])) for k in STATUS_KEYS.values()]
+        [line["ref"]] + [calc.format_pounds(_pounds(line[k])) for k in STATUS_KEYS.values()]
         for line in doc["lines"]
     ]
-    rows.append(["Total"] + [calc.format_pounds(Decimal(totals[k])) for k in STATUS_KEYS.values()])
+    rows.append(["Total"] + [calc.format_pounds(_pounds(totals[k])) for k in STATUS_KEYS.values()])
     return make_chart(
         chart,
         title=title,

@@ -70,6 +70,12 @@ def total(values: Iterable[Decimal | None]) -> Decimal:
     return sum((v for v in values if v is not None), ZERO)
 
 
+def total_or_none(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the figures given; ``None`` when none is (blank is not zero)."""
+    given = [v for v in values if v is not None]
+    return sum(given, ZERO) if given else None
+
+
 def rounding_tolerance(count: int, places: int = 1) -> Decimal:
     """How far a sum of ``count`` figures, each rounded to ``places``, may be from the truth.
 
@@ -107,6 +113,11 @@ def pounds_string(value: Decimal) -> str:
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     return str(value.quantize(Decimal("0.01")))
+
+
+def pounds_string_or_none(value: Decimal | None) -> str | None:
+    """``pounds_string``, with a blank kept blank (``None``, JSON ``null``)."""
+    return None if value is None else pounds_string(value)
 
 
 def millions_string(value: Decimal | None) -> str | None:

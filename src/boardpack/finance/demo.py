@@ -59,7 +59,7 @@ def _savings(organisation: Organisation, june) -> None:
         period=june,
         financial_year=year,
         target=data.printed(target),
-        over_achieved=data.printed(over) if over else 0,  # a blank total is nil
+        over_achieved=data.printed(over),  # blank in the seed, so not stated
         achieved=data.printed(achieved),
         on_track=data.printed(on_track),
         at_risk=data.printed(at_risk),

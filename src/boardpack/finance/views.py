@@ -20,6 +20,12 @@ TABLES = {
     "dsg": ("Dedicated Schools Grant", "finance.view_dsgblock"),
 }
 
+EDIT_PERMISSIONS = {
+    "savings": "finance.change_savingline",
+    "budget": "finance.change_budgetline",
+    "dsg": "finance.change_dsgblock",
+}
+
 
 def _periods(organisation: Organisation) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(organisation=organisation).order_by("-month")
@@ -46,6 +52,8 @@ def _page(request: HttpRequest, table: str, period: str) -> tuple[ReportingPerio
         "period": reporting_period,
         "periods": _periods(request.organisation),
         "reported_periods": _periods_with(request.organisation, table),
+        "can_edit": request.user.has_perm(EDIT_PERMISSIONS[table])
+        and reporting_period.status != ReportingPeriod.Status.CLOSED,
     }
     return reporting_period, context
 

@@ -24,7 +24,12 @@ MAX_DECIMAL_PLACES = 8
 _NIL = {"-", "–", "—", "−", "nil"}
 _MINUS = {"-", "−", "–", "—"}
 _SPACES = "\u00a0\u2007\u202f\u2009"
-_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
+# ASCII digits only: Python's \d would also read Arabic-Indic (١٢٣) or full-width (１２３) digits.
+_NUMBER = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]+)?$")
+# What a council's figures can be. Beyond PLAUSIBLE the preview asks the user to confirm (most
+# likely the unit is wrong: pounds read as £m); beyond HARD_LIMIT the figure is refused.
+PLAUSIBLE_POUNDS = Decimal(10) ** 9  # £1bn: more than most councils' whole revenue budget
+HARD_LIMIT_POUNDS = Decimal(10) ** 11  # £100bn: more than any council's budget could be
 _SUFFIX = re.compile(r"^(?P<rest>.*?)\s*(?P<suffix>bn|mn|m|k)$", re.IGNORECASE)
 
 
@@ -117,6 +122,12 @@ def _parse_text(text: str, *, unit: Unit, to: Unit) -> Decimal | None:
         return None
     if cleaned.lower() in _NIL:
         return Decimal(0)
+    foreign = [c for c in cleaned if c.isdigit() and not c.isascii()]
+    if foreign:
+        raise AmountError(
+            f"{shown!r} is written with digits other than 0-9 ({''.join(foreign)}): "
+            "retype it with the digits 0-9"
+        )
     exponent = unit.exponent
     # The unit may follow the brackets, "(0.1)m", or sit inside them, "(£1.2m)".
     outer = _SUFFIX.match(cleaned)
@@ -130,7 +141,7 @@ def _parse_text(text: str, *, unit: Unit, to: Unit) -> Decimal | None:
         exponent = _SUFFIX_EXPONENTS[inner.group("suffix").lower()]
     if body.endswith("%"):
         raise AmountError(f"{shown!r} is a percentage, not an amount")
-    if not body or not any(c.isdigit() for c in body) or not _NUMBER.match(body):
+    if not body or not any(c in "0123456789" for c in body) or not _NUMBER.match(body):
         raise AmountError(
             f"{shown!r} is not an amount: write a number such as 1,234.50, "
             "(0.4) for a negative, or - for nil"
@@ -180,6 +191,27 @@ def _convert(number: Decimal, from_exponent: int, to_exponent: int) -> Decimal:
         # 1.2E+6 is exact but reads badly in a plan: write it as 1200000.
         return result.quantize(Decimal(1))
     return result
+
+
+def magnitude_problem(value: Decimal, unit: Unit) -> tuple[str, bool]:
+    """A message when ``value`` (in ``unit``) is implausible for a council, and whether it is
+    beyond the hard limit (refused) rather than only to be confirmed."""
+    pounds = abs(value.scaleb(unit.exponent))
+    if pounds < PLAUSIBLE_POUNDS:
+        return "", False
+    shown = f"£{pounds / Decimal(10) ** 9:,.1f}bn"
+    if pounds >= HARD_LIMIT_POUNDS:
+        return (
+            f"{format_amount(value, unit=unit)} in {unit.value} is {shown}, more than any "
+            "council's budget: check the unit the table is in (a column of whole pounds read "
+            "as £m is the usual cause).",
+            True,
+        )
+    return (
+        f"{format_amount(value, unit=unit)} in {unit.value} is {shown}: check it is right, and "
+        f"that the table is in {unit.value}.",
+        False,
+    )
 
 
 def format_amount(

@@ -24,7 +24,7 @@ OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
-MAX_UNPACKED_BYTES = 250 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # declared sizes, checked before any parsing
 CSV_DELIMITERS = ",;\t|"
 
 
@@ -43,6 +43,11 @@ class Sheet:
     name: str
     rows: list[list[Any]] = field(default_factory=list)
     truncated: bool = False
+    state: str = "visible"  # or "hidden", "veryHidden": never read unless the user picks it
+
+    @property
+    def hidden(self) -> bool:
+        return self.state != "visible"
 
     def cell(self, row: int, index: int) -> Any:
         """The value at spreadsheet row ``row`` (1-based) and 0-based column ``index``."""
@@ -56,6 +61,11 @@ class Sheet:
 class Workbook:
     kind: str  # "xlsx" or "csv"
     sheets: list[Sheet]
+    active: str = ""  # the sheet open when the workbook was saved
+
+    @property
+    def visible_sheets(self) -> list[Sheet]:
+        return [s for s in self.sheets if not s.hidden]
 
     def sheet(self, name: str) -> Sheet:
         for sheet in self.sheets:
@@ -133,7 +143,7 @@ def _read_xlsx(data: bytes) -> Workbook:
         with warnings.catch_warnings():
             # openpyxl warns about features it ignores (data validation, slicers): not our users'.
             warnings.simplefilter("ignore")
-            sheets = _xlsx_sheets(data)
+            sheets, active = _xlsx_sheets(data)
     except FileRefused:
         raise
     except Exception as exc:  # openpyxl raises many kinds of error for a damaged file.
@@ -143,10 +153,10 @@ def _read_xlsx(data: bytes) -> Workbook:
         ) from exc
     if not any(sheet.rows for sheet in sheets):
         raise FileRefused("The workbook is empty: none of its sheets has anything in it.")
-    return Workbook(kind="xlsx", sheets=sheets)
+    return Workbook(kind="xlsx", sheets=sheets, active=active)
 
 
-def _xlsx_sheets(data: bytes) -> list[Sheet]:
+def _xlsx_sheets(data: bytes) -> tuple[list[Sheet], str]:
     values_book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     formula_book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
@@ -156,7 +166,7 @@ def _xlsx_sheets(data: bytes) -> list[Sheet]:
         ):
             if not hasattr(values_ws, "iter_rows"):  # a chart sheet
                 continue
-            sheet = Sheet(name=values_ws.title)
+            sheet = Sheet(name=values_ws.title, state=getattr(values_ws, "sheet_state", "visible"))
             values_rows = values_ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)
             formula_rows = formula_ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)
             for values, formulas in zip(values_rows, formula_rows, strict=False):
@@ -168,7 +178,11 @@ def _xlsx_sheets(data: bytes) -> list[Sheet]:
                 )
             _trim(sheet)
             sheets.append(sheet)
-        return sheets
+        try:
+            active = values_book.active.title if values_book.active is not None else ""
+        except (IndexError, AttributeError):  # an active index beyond the sheets
+            active = ""
+        return sheets, active
     finally:
         values_book.close()
         formula_book.close()

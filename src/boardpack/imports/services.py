@@ -12,15 +12,19 @@ from django.utils import timezone
 
 from boardpack.imports.amounts import Unit
 from boardpack.imports.framework import (
+    HEADER_SEARCH_ROWS,
     ApplyFailed,
     ImportContext,
     Importer,
     Layout,
     Plan,
+    best_layout,
     find_layout,
+    layout_signature,
     missing_columns,
     not_the_template,
     read_records,
+    reconcile_totals,
     sheet_unit,
 )
 from boardpack.imports.models import ImportRun, SavedLayout
@@ -89,15 +93,29 @@ def prepare_import(
     except FileRefused as refused:
         plan.problems.extend(refused.problems)
         return Preparation(plan)
+    main_complete = layout is not None and not missing_columns(importer, layout)
+    if importer.tables and not main_complete and mapping is None:
+        alone = _further_tables_alone(importer, context, workbook, sheet_name, plan)
+        if alone is not None:
+            return alone
     if layout is None and mapping is None:
         plan.problems.append(not_the_template(importer, workbook, sheet_name))
-        return Preparation(plan, workbook=workbook)
+        fallback = _first_row_layout(workbook, sheet_name)
+        # No heading is known, but the user may match the columns by hand on the mapping page.
+        return Preparation(
+            plan,
+            layout=fallback,
+            workbook=workbook,
+            needs_mapping=fallback is not None,
+            missing=[c.key for c in importer.columns if c.required],
+        )
     if layout is not None and mapping is not None:
         layout.mapping = {
             k: i for k, i in mapping.items() if 0 <= i < len(layout.headers) and _known(importer, k)
         }
     preparation = Preparation(plan, layout=layout, workbook=workbook)
     assert layout is not None
+    plan.notes.extend(_sheet_notes(importer, workbook, layout, sheet_name))
     preparation.unit = sheet_unit(importer, context, layout)
     plan.fields = [(c.key, c.header) for c in importer.columns if c.key in layout.mapping]
     missing = missing_columns(importer, layout)
@@ -123,12 +141,17 @@ def prepare_import(
     records, problems, notes = read_records(importer, context, layout)
     plan.problems.extend(problems)
     plan.notes.extend(notes)
+    total_problems, total_notes = reconcile_totals(importer, records, layout.stated_totals)
+    plan.problems.extend(total_problems)
+    plan.notes.extend(total_notes)
     if importer.tables and workbook.kind == "csv":
         plan.notes.append(csv_note(importer))
     table_layouts, table_problems = locate_tables(importer, workbook, layout, named)
     preparation.tables, read_problems, table_notes = read_tables(importer, context, table_layouts)
     plan.problems.extend(table_problems + read_problems)
     plan.notes.extend(table_notes)
+    for record in records + [r for read in preparation.tables for r in read.records]:
+        plan.warnings.extend(record.warnings)
     if not records and not problems and not any(read.records for read in preparation.tables):
         plan.problems.append(
             Problem(
@@ -144,6 +167,100 @@ def prepare_import(
         importer.plan_table(read.table, _with_unit(context, table_unit), read.records, plan)
     plan.problems.sort(key=_sort_key)
     return preparation
+
+
+def _further_tables_alone(
+    importer: Importer,
+    context: ImportContext,
+    workbook: Workbook,
+    sheet_name: str | None,
+    plan: Plan,
+) -> Preparation | None:
+    """A file holding only further tables of the dataset (a DSG allocation table on its own,
+    as councils publish it): those tables are imported and the main one is left as it is."""
+    sheets = [workbook.sheet(sheet_name)] if sheet_name else workbook.visible_sheets
+    reads: dict[str, Layout] = {}
+    for table in importer.tables:
+        for sheet in sheets:
+            if any(sheet is found.sheet for found in reads.values()):
+                continue
+            layout = best_layout(table, [sheet])
+            if layout is not None and not missing_columns(table, layout):
+                reads[table.key] = layout
+                break
+    if not reads:
+        return None
+    preparation = Preparation(plan, workbook=workbook)
+    preparation.tables, problems, notes = read_tables(importer, context, reads)
+    plan.problems.extend(problems)
+    plan.notes.extend(notes)
+    titles = " and ".join(read.table.title for read in preparation.tables)
+    plan.notes.insert(
+        0,
+        f"The file holds the {titles} only: Boardpack imports {'them' if len(reads) > 1 else 'it'} "
+        f"and leaves the {importer.title} monitoring table as it is.",
+    )
+    for read in preparation.tables:
+        plan.warnings.extend(w for r in read.records for w in r.warnings)
+        table_unit = sheet_unit(read.table, context, read.layout)
+        importer.plan_table(read.table, _with_unit(context, table_unit), read.records, plan)
+    plan.problems.sort(key=_sort_key)
+    return preparation
+
+
+def _first_row_layout(workbook: Workbook, sheet_name: str | None) -> Layout | None:
+    """A layout for matching by hand: the first row of the chosen (or active) sheet with two
+    or more cells of text, taken as its headings."""
+    if sheet_name:
+        sheets = [workbook.sheet(sheet_name)]
+    else:
+        visible = workbook.visible_sheets
+        sheets = [s for s in visible if s.name == workbook.active] + visible
+    for sheet in sheets:
+        for number, values in enumerate(sheet.rows[:HEADER_SEARCH_ROWS], start=1):
+            texts = [v for v in values if isinstance(v, str) and v.strip()]
+            if len(texts) >= 2:
+                headers = ["" if v is None else str(v).strip() for v in values]
+                return Layout(sheet, number, headers, {}, layout_signature(headers))
+    return None
+
+
+def _sheet_notes(
+    importer: Importer, workbook: Workbook, layout: Layout, sheet_name: str | None
+) -> list[str]:
+    """Which sheet was read, when the choice was not obvious: others holding the table, and
+    hidden sheets left unread."""
+    notes = []
+    if layout.also_matched:
+        others = " and ".join(f"‘{name}’" for name in layout.also_matched)
+        why = (
+            "the sheet open when the workbook was saved"
+            if layout.sheet.name == workbook.active
+            else "the fullest match"
+        )
+        notes.append(
+            f"Sheets {others} also hold a {importer.title} table: Boardpack read "
+            f"‘{layout.sheet.name}’, {why}. Choose another sheet to read it instead."
+        )
+    hidden = [s.name for s in workbook.sheets if s.hidden and s.name != layout.sheet.name]
+    if hidden and not sheet_name:
+        names = " and ".join(f"‘{name}’" for name in hidden)
+        several = len(hidden) > 1
+        notes.append(
+            f"The hidden sheet{'s' if several else ''} {names} {'were' if several else 'was'} "
+            "not read. Choose one to read it instead."
+        )
+    if layout.sheet.hidden:
+        notes.append(f"‘{layout.sheet.name}’ is a hidden sheet: it is read because you chose it.")
+    return notes
+
+
+def import_run_choose_sheet(*, run: ImportRun, sheet_name: str) -> None:
+    """Read the run's file from the sheet the user picked (the column match starts afresh)."""
+    if run.is_open and run.sheet_name != sheet_name:
+        run.sheet_name = sheet_name[:100]
+        run.mapping = {}
+        run.save(update_fields=["sheet_name", "mapping", "updated_at"])
 
 
 def _with_unit(context: ImportContext, unit: Unit | None) -> ImportContext:
@@ -258,9 +375,12 @@ def import_run_map(
     )
 
 
-def import_run_apply(*, run: ImportRun, importer: Importer, fingerprint: str) -> Plan:
+def import_run_apply(
+    *, run: ImportRun, importer: Importer, fingerprint: str, confirmed: bool = False
+) -> Plan:
     """Re-read the stored file, check it is still the plan the user previewed, and apply it.
 
+    A plan with implausible figures (``plan.warnings``) is applied only when ``confirmed``.
     The run's row is locked (``select_for_update``) until the transaction ends, so a double
     submission (two clicks, two tabs) waits for the first and then finds the run applied: it
     applies once. What the run records of a refusal is kept.
@@ -275,6 +395,12 @@ def import_run_apply(*, run: ImportRun, importer: Importer, fingerprint: str) ->
         plan = preparation.plan
         if plan.problems:
             refusal = ImportRefused("The import has problems: nothing was written.", plan.problems)
+        elif plan.warnings and not confirmed:
+            refusal = ImportRefused(
+                "Some figures are far larger than a council's: confirm you have checked them "
+                "(or correct the unit) before applying. Nothing was written.",
+                plan.warnings,
+            )
         elif plan.fingerprint() != fingerprint:
             refusal = ImportRefused(
                 "The figures in Boardpack changed since you previewed this import. "
@@ -300,6 +426,21 @@ def import_run_apply(*, run: ImportRun, importer: Importer, fingerprint: str) ->
     if refusal is not None:
         raise refusal
     return plan
+
+
+def import_run_choose_add_new(*, run: ImportRun, add_new: bool) -> None:
+    """The user's explicit choice, on the preview, to add (or not) what Boardpack lacks."""
+    if run.is_open and run.add_new != add_new:
+        run.add_new = add_new
+        run.save(update_fields=["add_new", "updated_at"])
+
+
+def import_run_choose_unit(*, run: ImportRun, unit: str) -> None:
+    """The unit the user says the file's amounts are in ("" for what the headings say)."""
+    value = Unit.parse(unit).value if unit else ""
+    if run.is_open and run.unit != value:
+        run.unit = value
+        run.save(update_fields=["unit", "updated_at"])
 
 
 def import_run_cancel(*, run: ImportRun) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from boardpack.imports.amounts import Unit
 from boardpack.imports.datasets.common import name_key
 from boardpack.imports.framework import (
     ImportContext,
@@ -20,6 +21,7 @@ from boardpack.imports.framework import (
     best_layout,
     missing_columns,
     read_records,
+    sheet_unit,
 )
 from boardpack.imports.problems import Problem
 from boardpack.imports.readers import Sheet, Workbook
@@ -32,6 +34,7 @@ class TableRead:
     table: Table
     layout: Layout
     records: list[Record] = field(default_factory=list)
+    unit: Unit | None = None  # the unit its amounts were read in
 
 
 def named_for(table: Table, sheet: Sheet) -> bool:
@@ -47,7 +50,7 @@ def tables_by_sheet_name(importer: Importer, workbook: Workbook) -> dict[str, La
         return {}
     found: dict[str, Layout] = {}
     for table in importer.tables:
-        for sheet in workbook.sheets:
+        for sheet in workbook.visible_sheets:
             if not named_for(table, sheet) or any(sheet is f.sheet for f in found.values()):
                 continue
             layout = best_layout(table, [sheet])
@@ -70,7 +73,7 @@ def locate_tables(
         if table.key in found:
             continue
         taken = [main.sheet, *(layout.sheet for layout in found.values())]
-        free = [s for s in workbook.sheets if not any(s is t for t in taken)]
+        free = [s for s in workbook.visible_sheets if not any(s is t for t in taken)]
         named_sheets = [s for s in free if named_for(table, s)]
         partial = best_layout(table, named_sheets)
         if partial is not None:
@@ -103,7 +106,7 @@ def read_tables(
         if layout is None:
             continue
         records, table_problems, table_notes = read_records(table, context, layout)
-        reads.append(TableRead(table, layout, records))
+        reads.append(TableRead(table, layout, records, sheet_unit(table, context, layout)))
         problems += table_problems
         notes += [f"{table.title}: {note}" for note in table_notes]
     return reads, problems, notes

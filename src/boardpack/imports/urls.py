@@ -12,5 +12,8 @@ urlpatterns = [
     path("<int:run>/columns/", views.mapping, name="mapping"),
     path("<int:run>/apply/", views.apply, name="apply"),
     path("<int:run>/cancel/", views.cancel, name="cancel"),
+    path("<int:run>/add-new/", views.add_new, name="add-new"),
+    path("<int:run>/unit/", views.unit, name="unit"),
+    path("<int:run>/sheet/", views.sheet, name="sheet"),
     path("<int:run>/done/", views.done, name="done"),
 ]

@@ -14,14 +14,17 @@ from django.views.decorators.http import require_POST
 
 from boardpack.core.access import latest_period, organisation_view, period_or_404
 from boardpack.imports import registry
-from boardpack.imports.amounts import Unit
-from boardpack.imports.forms import MappingForm, UploadForm
+from boardpack.imports.amounts import AmountError, Unit
+from boardpack.imports.forms import UNIT_CHOICES, MappingForm, UploadForm
 from boardpack.imports.framework import ImportContext, Importer
 from boardpack.imports.models import ImportRun
 from boardpack.imports.services import (
     ImportRefused,
     import_run_apply,
     import_run_cancel,
+    import_run_choose_add_new,
+    import_run_choose_sheet,
+    import_run_choose_unit,
     import_run_create,
     import_run_map,
     import_run_prepare,
@@ -147,6 +150,10 @@ def _render_preview(
             "unit": preparation.unit,
             "groups": groups,
             "unchanged": [c for c in plan.changes if c.action == c.UNCHANGED],
+            "unit_choices": UNIT_CHOICES,
+            "sheets": preparation.workbook.sheets
+            if preparation.workbook is not None and preparation.workbook.kind == "xlsx"
+            else [],
         },
         status=status,
     )
@@ -203,13 +210,46 @@ def apply(request: HttpRequest, run: int) -> HttpResponse:
     importer = _importer(found)
     try:
         import_run_apply(
-            run=found, importer=importer, fingerprint=request.POST.get("fingerprint", "")
+            run=found,
+            importer=importer,
+            fingerprint=request.POST.get("fingerprint", ""),
+            confirmed=request.POST.get("confirmed") == "yes",
         )
     except ImportRefused as refused:
         messages.error(request, str(refused))
         return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
     # The confirmation page says what was imported: no banner as well.
     return redirect("imports:done", org=found.organisation.slug, run=found.pk)
+
+
+@may_import
+@require_POST
+def add_new(request: HttpRequest, run: int) -> HttpResponse:
+    """Add (``add=1``) or do not add (``add=0``) the lines the file names that Boardpack lacks."""
+    found = _run(request, run)
+    import_run_choose_add_new(run=found, add_new=request.POST.get("add") == "1")
+    return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+
+
+@may_import
+@require_POST
+def sheet(request: HttpRequest, run: int) -> HttpResponse:
+    """Read the file from the sheet the user picked (hidden sheets only this way)."""
+    found = _run(request, run)
+    import_run_choose_sheet(run=found, sheet_name=request.POST.get("sheet", ""))
+    return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+
+
+@may_import
+@require_POST
+def unit(request: HttpRequest, run: int) -> HttpResponse:
+    """Read the file again in the unit the user says its amounts are in."""
+    found = _run(request, run)
+    try:
+        import_run_choose_unit(run=found, unit=request.POST.get("unit", ""))
+    except AmountError as exc:
+        messages.error(request, str(exc))
+    return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
 
 
 @may_import

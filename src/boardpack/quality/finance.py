@@ -299,7 +299,8 @@ def check_savings(organisation: Organisation, period: ReportingPeriod) -> list[F
             ("at_risk", "At Risk"),
         ):
             said = getattr(stated, column)
-            if said is None or said == totals[column]:
+            computed = totals[column] if totals[column] is not None else calc.ZERO
+            if said is None or said == computed:
                 continue
             findings.append(
                 Finding(
@@ -308,10 +309,10 @@ def check_savings(organisation: Organisation, period: ReportingPeriod) -> list[F
                     row="TOTALS",
                     column=header,
                     stated=calc.format_pounds(said),
-                    computed=calc.format_pounds(totals[column]),
-                    message=f"The lines add up to £{calc.format_pounds(totals[column])}, "
-                    f"£{calc.format_pounds(abs(said - totals[column]))} "
-                    f"{'less' if said > totals[column] else 'more'} than the stated total; "
+                    computed=calc.format_pounds(computed),
+                    message=f"The lines add up to £{calc.format_pounds(computed)}, "
+                    f"£{calc.format_pounds(abs(said - computed))} "
+                    f"{'less' if said > computed else 'more'} than the stated total; "
                     "savings are exact pounds, so rounding does not explain it.",
                 )
             )

@@ -85,7 +85,12 @@ class SavingLine(models.Model):
 
 
 class SavingPosition(models.Model):
-    """Where a saving stands in a period: its target split four ways."""
+    """Where a saving stands in a period: its target split four ways.
+
+    A part the tracker leaves blank is ``None``, not zero: blank says nothing was reported
+    under that heading, and a councillor must not read "£0 over-achieved" into it. The parts
+    that are given must still add up to the target.
+    """
 
     PARTS = ("over_achieved", "achieved", "on_track", "at_risk")
 
@@ -94,16 +99,16 @@ class SavingPosition(models.Model):
         ReportingPeriod, on_delete=models.PROTECT, related_name="saving_positions"
     )
     over_achieved = models.DecimalField(
-        **POUNDS, default=Decimal("0"), validators=[MinValueValidator(Decimal("0"))]
+        **POUNDS, null=True, blank=True, validators=[MinValueValidator(Decimal("0"))]
     )
     achieved = models.DecimalField(
-        **POUNDS, default=Decimal("0"), validators=[MinValueValidator(Decimal("0"))]
+        **POUNDS, null=True, blank=True, validators=[MinValueValidator(Decimal("0"))]
     )
     on_track = models.DecimalField(
-        **POUNDS, default=Decimal("0"), validators=[MinValueValidator(Decimal("0"))]
+        **POUNDS, null=True, blank=True, validators=[MinValueValidator(Decimal("0"))]
     )
     at_risk = models.DecimalField(
-        **POUNDS, default=Decimal("0"), validators=[MinValueValidator(Decimal("0"))]
+        **POUNDS, null=True, blank=True, validators=[MinValueValidator(Decimal("0"))]
     )
     comment = models.TextField(blank=True)
     history = HistoricalRecords()
@@ -127,8 +132,6 @@ class SavingPosition(models.Model):
         if self.line_id is None:
             return
         same_organisation(self.period if self.period_id else None, self.line.organisation_id)
-        if any(getattr(self, p) is None for p in self.PARTS):
-            return
         difference = self.parts_total - self.line.target
         if difference:
             from boardpack.finance.calculations import format_pounds

@@ -124,11 +124,16 @@ def period_header(
     }
 
 
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
 def sum_row(
     label: str, rows: list[dict[str, Any]], previous: list[Decimal | None], stated: dict
 ) -> dict[str, Any]:
-    budget = calc.total(Decimal(r["current_budget"]) for r in rows)
-    projection = calc.total(Decimal(r["projection"]) for r in rows)
+    # No rows (a period with no figures) gives blank totals, not 0.0.
+    budget = calc.total_or_none(_decimal(r["current_budget"]) for r in rows)
+    projection = calc.total_or_none(_decimal(r["projection"]) for r in rows)
     known_previous = [p for p in previous if p is not None]
     previous_variance = calc.total(known_previous) if known_previous else None
     if known_previous and len(known_previous) != len(previous):

@@ -28,17 +28,20 @@ def savings_positions_for_period(
     )
 
 
-def savings_totals(positions: list[SavingPosition]) -> dict[str, Decimal]:
-    totals = {name: calc.ZERO for name in SAVING_AMOUNTS}
-    for position in positions:
-        totals["target"] += position.line.target
-        for name in SAVING_PARTS:
-            totals[name] += getattr(position, name)
-    return totals
+def savings_totals(positions: list[SavingPosition]) -> dict[str, Decimal | None]:
+    """The sum of each column; ``None`` for a column where every line is blank (or there are
+    no lines): a total of nothing reported is not £0."""
+    columns: dict[str, list[Decimal | None]] = {
+        "target": [p.line.target for p in positions],
+        **{name: [getattr(p, name) for p in positions] for name in SAVING_PARTS},
+    }
+    return {name: calc.total_or_none(values) for name, values in columns.items()}
 
 
 def savings_document(organisation: Organisation, period: ReportingPeriod) -> dict[str, Any]:
-    """``{"period", "lines": [...], "totals": {...}}`` exactly; amounts as strings of £."""
+    """``{"period", "lines": [...], "totals": {...}}`` exactly; amounts as strings of £, and
+    ``None`` (JSON ``null``) for a blank part or a total of blanks. A period with no positions
+    has no lines and every total ``None``."""
     positions = savings_positions_for_period(organisation, period)
     lines = []
     for position in positions:
@@ -48,7 +51,7 @@ def savings_document(organisation: Organisation, period: ReportingPeriod) -> dic
             {
                 "ref": line.reference,
                 "description": line.description,
-                **{k: calc.pounds_string(v) for k, v in amounts.items()},
+                **{k: calc.pounds_string_or_none(v) for k, v in amounts.items()},
                 "comment": position.comment,
             }
         )
@@ -56,15 +59,22 @@ def savings_document(organisation: Organisation, period: ReportingPeriod) -> dic
     return {
         "period": period.key,
         "lines": lines,
-        "totals": {k: calc.pounds_string(v) for k, v in totals.items()},
+        "totals": {k: calc.pounds_string_or_none(v) for k, v in totals.items()},
     }
+
+
+def _change(now: Decimal | None, before: Decimal | None) -> Decimal | None:
+    """A part's change since the previous report; blank both times is no change to show."""
+    if now is None and before is None:
+        return None
+    return (now or calc.ZERO) - (before or calc.ZERO)
 
 
 @dataclass
 class SavingRow:
     position: SavingPosition
     previous: SavingPosition | None
-    changes: dict[str, Decimal] = field(default_factory=dict)
+    changes: dict[str, Decimal | None] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -87,7 +97,7 @@ def savings_tracker(organisation: Organisation, period: ReportingPeriod) -> dict
     for position in positions:
         previous = earlier.get(position.line_id)
         changes = (
-            {p: getattr(position, p) - getattr(previous, p) for p in SAVING_PARTS}
+            {p: _change(getattr(position, p), getattr(previous, p)) for p in SAVING_PARTS}
             if previous
             else {}
         )

@@ -13,6 +13,7 @@ from boardpack.finance.services.budget import (
     budget_figures_set,
     budget_stated_total_set,
     service_area_get,
+    service_area_save,
     service_area_set,
 )
 from boardpack.finance.services.cleaning import (
@@ -66,5 +67,6 @@ __all__ = [
     "saving_position_set",
     "savings_stated_totals_set",
     "service_area_get",
+    "service_area_save",
     "service_area_set",
 ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.finance.models import (
@@ -34,6 +36,58 @@ def service_area_set(
     level = clean_choice(level, ServiceArea.Level, field="level")
     lookup = {"organisation": organisation, "parent": parent, "name": name}
     return save_changes(ServiceArea, lookup, {"level": level, "order": order})
+
+
+@transaction.atomic
+def service_area_save(
+    *,
+    organisation: Organisation,
+    name: str,
+    level: str,
+    parent: ServiceArea | None,
+    area: ServiceArea | None = None,
+    order: int | None = None,
+) -> ServiceArea:
+    """Add a service area (``area`` None) or rename / move one, placed last unless ``order``.
+
+    The model's rules hold: a directorate has no parent, a division sits in a directorate and a
+    service line in a division, all of the same organisation; names are unique under a parent.
+    """
+    name = clean_text(name, field="name", required=True)
+    level = clean_choice(level, ServiceArea.Level, field="level")
+    if not level:
+        raise ValidationError({"level": "Choose whether this is a directorate, division or line."})
+    if area is not None and area.organisation_id != organisation.pk:
+        raise ValidationError({"name": "That service area is another organisation's."})
+    if parent is not None and parent.organisation_id != organisation.pk:
+        raise ValidationError({"parent": "That parent is another organisation's."})
+    clash = ServiceArea.objects.filter(organisation=organisation, parent=parent, name__iexact=name)
+    if area is not None:
+        clash = clash.exclude(pk=area.pk)
+    if clash.exists():
+        where = f" in {parent.name}" if parent else ""
+        raise ValidationError({"name": f"There is already a service area called {name!r}{where}."})
+    if area is None:
+        area = ServiceArea(organisation=organisation)
+        if order is None:
+            last = ServiceArea.objects.filter(organisation=organisation, parent=parent).aggregate(
+                last=models.Max("order")
+            )["last"]
+            order = (last or 0) + 1
+    elif area.level != level and area.children.exists():
+        raise ValidationError(
+            {"level": f"{area.name} has service areas under it: it keeps its level."}
+        )
+    values: dict[str, Any] = {"name": name, "level": level, "parent": parent}
+    if order is not None:
+        values["order"] = order
+    if area.pk and all(getattr(area, k) == v for k, v in values.items()):
+        return area
+    for key, value in values.items():
+        setattr(area, key, value)
+    area.full_clean()
+    area.save()
+    return area
 
 
 def service_area_get(

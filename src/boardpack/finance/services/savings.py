@@ -94,26 +94,24 @@ def saving_position_set(
     organisation: Organisation,
     period: ReportingPeriod,
     reference: str,
-    over_achieved: Amount = Decimal("0"),
-    achieved: Amount = Decimal("0"),
-    on_track: Amount = Decimal("0"),
-    at_risk: Amount = Decimal("0"),
+    over_achieved: Amount | None = None,
+    achieved: Amount | None = None,
+    on_track: Amount | None = None,
+    at_risk: Amount | None = None,
     comment: str = "",
     financial_year: int | None = None,
 ) -> SavingPosition:
-    """Set a saving's position in a period; the four parts must add up to its target.
+    """Set a saving's position in a period; the parts given must add up to its target.
 
-    ``financial_year`` defaults to the year the period falls in. Blank parts are nil.
+    ``financial_year`` defaults to the year the period falls in. A blank part stays blank
+    (``None``): it is not reported, which is not the same as £0.
     """
     clean_period(period, organisation)
     year = financial_year if financial_year is not None else period.period.financial_year.start_year
     line = saving_line_get(organisation=organisation, reference=reference, financial_year=year)
     values: dict[str, Any] = {
         name: clean_amount(
-            value if value not in (None, "") else Decimal("0"),
-            field=name,
-            places=POUND_PLACES,
-            minimum=Decimal("0"),
+            value, field=name, places=POUND_PLACES, minimum=Decimal("0"), required=False
         )
         for name, value in (
             ("over_achieved", over_achieved),

@@ -38,15 +38,16 @@ def figure(row: dict, column: str) -> str:
 
 @register.filter
 def pounds(value: Decimal | None) -> str:
-    """Whole pounds as the tracker prints them; nil is a blank cell."""
-    if value is None or value == 0:
+    """Whole pounds as the tracker prints them; a blank (not reported) stays a blank cell,
+    and a stated nil prints as 0."""
+    if value is None:
         return ""
     return calc.format_pounds(value)
 
 
 @register.filter
 def pounds_change(value: Decimal | None) -> str:
-    if not value:
+    if value is None or value == 0:
         return "–"
     sign = "+" if value > 0 else "−"
     return f"{sign}£{calc.format_pounds(abs(value))}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Max
+
 from boardpack.finance.calculations import format_pounds
 from boardpack.finance.models import SavingLine, SavingPosition
 from boardpack.finance.services import saving_line_set, saving_position_set
@@ -39,8 +41,9 @@ class SavingsImporter(Importer):
     default_unit = Unit.POUNDS
     guidance = (
         "One row per saving. The four parts (over-achieved, achieved, on track, at risk) must "
-        "add up to the target. A reference Boardpack does not know is refused unless you choose "
-        "to add new savings."
+        "add up to the target; leave a part blank when nothing is reported under it (blank is "
+        "kept as blank, not as £0). A reference Boardpack does not know is refused unless you "
+        "choose to add new savings."
     )
     columns = (
         Column(
@@ -76,7 +79,7 @@ class SavingsImporter(Importer):
                 key,
                 header,
                 kind=Kind.MONEY,
-                help=f"£ {header.lower()}; blank or - for nil.",
+                help=f"£ {header.lower()}; leave blank when none is reported, - or 0 for nil.",
                 aliases=(key.replace("_", " "), header.replace("-", " ")),
             )
             for key, header in PART_HEADERS.items()
@@ -131,11 +134,16 @@ class SavingsImporter(Importer):
                 continue
             seen[key] = record.row
             line = lines.get(key)
+            if line is None:
+                description = record.get("description") or ""
+                plan.additions.append(
+                    f"{reference} {description}".strip() + f" ({FinancialYear(year).label} MTFP)"
+                )
             if line is None and not context.add_new:
                 plan.problems.append(
                     record.problem(
                         f"{reference} is not a saving in the {FinancialYear(year).label} MTFP. "
-                        "Check the reference, or choose to add new savings.",
+                        "Check the reference, or choose to add the new savings.",
                         "reference",
                     )
                 )
@@ -143,6 +151,7 @@ class SavingsImporter(Importer):
             change = self._change(context, record, line, positions, reference, year, plan)
             if change is not None:
                 plan.changes.append(change)
+        plan.additions_noun = "savings" if len(plan.additions) != 1 else "saving"
         plan.fields = [
             (key, header)
             for key, header in [("description", "Description"), ("target", "Target £")]
@@ -188,9 +197,10 @@ class SavingsImporter(Importer):
                 )
             )
             return None
-        parts = {p: record.get(p) if record.get(p) is not None else ZERO for p in PARTS}
+        # A blank part stays blank (None): not reported is not £0.
+        parts: dict[str, Decimal | None] = {p: record.get(p) for p in PARTS}
         for part, value in parts.items():
-            if value < 0:
+            if value is not None and value < 0:
                 plan.problems.append(
                     record.problem(
                         f"{PART_HEADERS[part]} for {reference} is negative "
@@ -198,7 +208,7 @@ class SavingsImporter(Importer):
                         part,
                     )
                 )
-        if any(v < 0 for v in parts.values()):
+        if any(v is not None and v < 0 for v in parts.values()):
             return None
         description = record.get("description") or (line.description if line else "")
         if line is None and not description:
@@ -252,9 +262,9 @@ class SavingsImporter(Importer):
         )
 
     def _parts_problems(
-        self, record: Record, reference: str, target: Decimal, parts: dict[str, Decimal]
+        self, record: Record, reference: str, target: Decimal, parts: dict[str, Decimal | None]
     ) -> list[Any]:
-        total = sum(parts.values(), ZERO)
+        total = sum((v for v in parts.values() if v is not None), ZERO)
         difference = total - target
         if not difference:
             return []
@@ -300,6 +310,14 @@ class SavingsImporter(Importer):
             comment=position.comment,
             **{part: getattr(position, part) for part in PARTS},
         )
+
+    def _next_order(self, context: ImportContext, financial_year: int) -> int:
+        """A new saving goes after the year's last line (read now, so that several new lines
+        in one import each take the next place)."""
+        last = SavingLine.objects.filter(
+            organisation=context.organisation, financial_year=financial_year
+        ).aggregate(last=Max("order"))["last"]
+        return (last or 0) + 1
 
     def current_rows(self, context: ImportContext) -> list[dict[str, Any]]:
         rows = []

@@ -43,6 +43,7 @@ from boardpack.imports.framework.reading import (
     read_date,
     read_period,
     read_records,
+    reconcile_totals,
     sheet_unit,
 )
 
@@ -75,6 +76,7 @@ __all__ = [
     "read_date",
     "read_period",
     "read_records",
+    "reconcile_totals",
     "sheet_unit",
     "unit_from_headers",
 ]

@@ -43,7 +43,7 @@ def normalise_header(text: object) -> str:
         return ""
     value = unicodedata.normalize("NFKC", str(text)).lower().replace("&", " and ")
     value = value.replace("_", " ")
-    value = re.sub(r"\(?£\s*(?:m|mn|000s?|'000|k)?\)?", " ", value)
+    value = re.sub(r"\(?£\s*(?:millions?|thousands?|mn|m|000s?|['’]000|k)?\)?", " ", value)
     value = re.sub(r"\bmonth\s*\d{1,2}\b", " ", value)
     value = re.sub(r"\b(?:24|20\d\d)\s*/\s*\d{2}\b", " ", value)
     value = re.sub(r"[^\w\s/]", " ", value)
@@ -55,12 +55,16 @@ def normalise_header(text: object) -> str:
 
 
 def unit_from_headers(headers: Iterable[object]) -> Unit | None:
-    """The unit a table's headings state (``Current Budget £m``), if they state one."""
-    text = " ".join(str(h) for h in headers if h is not None).lower()
-    if re.search(r"£\s*m\b|\(£m\)|£mn\b", text):
+    """The unit a table's headings (or title rows) state, if they state one: ``£m``,
+    ``£ million``, ``£000``, ``£'000``, ``£k``, or plain ``£`` for whole pounds."""
+    text = " ".join(str(h) for h in headers if h is not None and not isinstance(h, MissingResult))
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    if re.search(r"£\s*m\b|\(£m\)|£\s*mn\b|£\s*millions?\b|\bin millions\b", text):
         return Unit.MILLIONS
-    if re.search(r"£\s*'?000|£k\b", text):
+    if re.search(r"£\s*'?000|£\s*k\b|£\s*thousands?\b|\bin thousands\b", text):
         return Unit.THOUSANDS
+    if re.search(r"£(?!\s*(?:m|mn|k|'?000|millions?|thousands?)\b)", text):
+        return Unit.POUNDS
     return None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from boardpack.imports.framework.columns import Column, normalise_header
@@ -37,6 +37,11 @@ class Layout:
     mapping: dict[str, int]  # column key -> 0-based index
     signature: str
     remembered: bool = False
+    also_matched: list[str] = field(default_factory=list)  # other sheets holding the table
+    # Filled in when the table's rows are read: its stated totals and subtotals (kept to be
+    # reconciled, never imported as lines) and the unit its amounts were read in.
+    stated_totals: list[Any] = field(default_factory=list)
+    unit_read: Any = None
 
     def header_for(self, key: str) -> str:
         index = self.mapping.get(key)
@@ -75,11 +80,25 @@ def find_layout(
     signature wins outright. ``exclude`` are sheets another table of the dataset holds.
     """
     if sheet_name:
-        sheets = [workbook.sheet(sheet_name)]
-    else:
-        skipped = [id(s) for s in exclude]
-        sheets = [s for s in workbook.sheets if id(s) not in skipped]
-    return best_layout(importer, sheets, remembered=remembered)
+        return best_layout(importer, [workbook.sheet(sheet_name)], remembered=remembered)
+    skipped = [id(s) for s in exclude]
+    # Hidden and very hidden sheets (drafts, workings) are read only when the user picks one.
+    sheets = [s for s in workbook.visible_sheets if id(s) not in skipped]
+    found = [best_layout(importer, [s], remembered=remembered) for s in sheets]
+    layouts = [layout for layout in found if layout is not None]
+    if not layouts:
+        return None
+    pool = [layout for layout in layouts if layout.remembered] or [
+        layout for layout in layouts if not missing_columns(importer, layout)
+    ]
+    if not pool:
+        return max(layouts, key=lambda layout: len(layout.mapping))
+    # Several sheets hold the table: the one open when the workbook was saved, else the
+    # fullest match, and the preview names the others.
+    pool.sort(key=lambda layout: -len(layout.mapping))
+    chosen = next((lay for lay in pool if lay.sheet.name == workbook.active), pool[0])
+    chosen.also_matched = [lay.sheet.name for lay in pool if lay is not chosen]
+    return chosen
 
 
 def best_layout(

@@ -28,6 +28,8 @@ class Record:
     raw: dict[str, Any] = field(default_factory=dict)
     sheet: str = ""
     cells: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (index, heading)
+    warnings: list[Problem] = field(default_factory=list)  # implausible figures to confirm
+    label: str = ""  # the row's name as the sheet shows it (its first cell of words)
 
     def problem(self, message: str, key: str | None = None) -> Problem:
         """A problem in this row, at the cell of column ``key`` when the sheet has one."""
@@ -76,6 +78,13 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     fields: list[tuple[str, str]] = field(default_factory=list)  # (key, heading) shown
+    # What the file names that Boardpack does not hold yet (new service areas, new savings),
+    # listed whether or not the user chose to add new lines, so the preview can offer it.
+    additions: list[str] = field(default_factory=list)
+    additions_noun: str = "new lines"  # "service areas", "savings"
+    # Figures that are possible but implausible (£1bn in one line): applied only when the user
+    # confirms them.
+    warnings: list[Problem] = field(default_factory=list)
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)

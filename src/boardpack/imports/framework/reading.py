@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from boardpack.imports.amounts import AmountError, Unit, parse_amount
+from boardpack.imports.amounts import AmountError, Unit, magnitude_problem, parse_amount
 from boardpack.imports.framework.columns import PERIOD_KEY, Column, Kind, unit_from_headers
 from boardpack.imports.framework.importer import TableShape
 from boardpack.imports.framework.layouts import Layout
@@ -21,7 +21,15 @@ MAX_TEXT = 2000
 
 
 def sheet_unit(importer: TableShape, context: ImportContext, layout: Layout) -> Unit:
-    return context.unit or unit_from_headers(layout.headers) or importer.default_unit
+    """The unit the user stated; else the one the headings state; else the title rows above
+    them (``All figures in £000``); else the dataset's default."""
+    titles = [cell for row in layout.sheet.rows[: max(layout.header_row - 1, 0)] for cell in row]
+    return (
+        context.unit
+        or unit_from_headers(layout.headers)
+        or unit_from_headers(titles)
+        or importer.default_unit
+    )
 
 
 def read_records(
@@ -32,6 +40,7 @@ def read_records(
     records: list[Record] = []
     problems: list[Problem] = []
     notes: list[str] = []
+    totals: list[Record] = []
     sheet = layout.sheet
     if sheet.truncated:
         problems.append(
@@ -52,6 +61,19 @@ def read_records(
             value, message = read_cell(column, raw, unit=unit, to=importer.unit)
             if key == PERIOD_KEY and not message:
                 message = read_period(raw, context.period.period)
+            if not message and column.kind == Kind.MONEY and value is not None:
+                message, refused = magnitude_problem(value, importer.unit)
+                if message and not refused:
+                    record.warnings.append(
+                        Problem.at(
+                            message,
+                            sheet=sheet.name,
+                            row=row_number,
+                            index=index,
+                            header=layout.headers[index],
+                        )
+                    )
+                    message = ""
             if message:
                 record.failed.add(key)
                 cell_problems.append(
@@ -66,15 +88,180 @@ def read_records(
             record.values[key] = value
         if not record.failed and all(v is None or v == "" for v in record.values.values()):
             continue
+        record.label = _first_words(sheet.rows[row_number - 1])
         reason = importer.skip_row(record, sheet.rows[row_number - 1])
         if reason:
             notes.append(
                 f"Row {row_number} is a {reason} row: Boardpack computes it, so it is not imported."
             )
+            if reason == "total" and not record.failed:
+                totals.append(record)
+            continue
+        footnote = _footnote(sheet.rows[row_number - 1], record)
+        if footnote:
+            notes.append(
+                f"Row {row_number} (‘{footnote[:60]}’) is a note under the table: skipped."
+            )
             continue
         problems.extend(cell_problems)
         records.append(record)
+    records, found_totals = _trailing_total(importer, records, unit)
+    for record in found_totals:
+        label = row_label(importer, record)
+        notes.append(
+            f"Row {record.row} (‘{label}’) adds up the rows above it: it is kept as a stated "
+            "total and checked, not imported as a line."
+        )
+    totals.extend(found_totals)
+    for attribute, value in (("stated_totals", totals), ("unit_read", unit)):
+        setattr(layout, attribute, value)
     return records, problems, notes
+
+
+FOOTNOTE = re.compile(r"^(?:notes?|source|sources|\*+|nb|n\.b\.|figures|all figures)\b", re.I)
+
+
+def _footnote(cells: list[Any], record: Record) -> str:
+    """The text of a note under a table (``Note: figures are provisional``, ``* excludes…``):
+    one cell of text, no figures, reading as a note rather than a name."""
+    texts = [c for c in cells if isinstance(c, str) and c.strip()]
+    others = [c for c in cells if c not in (None, "") and not isinstance(c, str)]
+    if len(texts) != 1 or others:
+        return ""
+    text = texts[0].strip()
+    if FOOTNOTE.match(text) or len(text) > 80 or (text.endswith(".") and len(text.split()) > 4):
+        return text
+    return ""
+
+
+def _money_keys(importer: TableShape, records: list[Record]) -> list[str]:
+    keys = {k for r in records for k, v in r.values.items() if isinstance(v, Decimal)}
+    return [c.key for c in importer.columns if c.kind == Kind.MONEY and c.key in keys]
+
+
+def _trailing_total(
+    importer: TableShape, records: list[Record], unit: Unit
+) -> tuple[list[Record], list[Record]]:
+    """A last row whose figures are the sum of every row above it (two or more), within
+    rounding, is the table's total whatever it is called (``Children's Services``)."""
+    if len(records) < 3 or records[-1].failed or getattr(importer, "keep_totals", False):
+        return records, []  # a table that keeps its total row as data checks it itself
+    last = records[-1]
+    keys = [k for k in _money_keys(importer, [last]) if last.get(k) is not None]
+    # Headings (a division's name on a row of its own) carry no figures: not lines.
+    lines = [r for r in records[:-1] if any(r.get(k) is not None for k in keys)]
+    if not keys or len(lines) < 2:
+        return records, []
+    for key in keys:
+        values = [r.get(key) for r in lines]
+        if any(v is None for v in values) or any(key in r.failed for r in lines):
+            return records, []
+        if abs(sum(values, Decimal(0)) - last.get(key)) > total_tolerance(last, key, len(lines)):
+            return records, []
+    return records[:-1], [last]
+
+
+def reconcile_totals(
+    importer: TableShape, records: list[Record], totals: list[Record]
+) -> tuple[list[Problem], list[str]]:
+    """Each stated total against the rows it adds up: a subtotal the rows since the previous
+    total, a total every row above it. Beyond rounding is a problem; within it, a note."""
+    problems: list[Problem] = []
+    notes: list[str] = []
+    previous_row = 0
+    for total in sorted(totals, key=lambda r: r.row):
+        label = row_label(importer, total) or "Total"
+        keys = _money_keys(importer, [total])
+        # A subtotal adds the rows since the previous total, a total every row above it: the
+        # figures say which (the span they are nearer to), whatever the row is called.
+        spans = [
+            [
+                r
+                for r in records
+                if start < r.row < total.row and any(r.get(k) is not None for k in keys)
+            ]
+            for start in dict.fromkeys([previous_row, 0])
+        ]
+        previous_row = total.row
+        spans = [span for span in spans if span]
+        if not spans:
+            continue
+        span = min(spans, key=lambda rows: _distance(total, rows, keys))
+        agreed = []
+        for key in keys:
+            stated = total.get(key)
+            values = [r.get(key) for r in span]
+            if stated is None or any(v is None for v in values):
+                continue
+            computed = sum(values, Decimal(0))
+            difference = stated - computed
+            tolerance = total_tolerance(total, key, len(span))
+            header = importer.column(key).header
+            if abs(difference) > tolerance:
+                problems.append(
+                    total.problem(
+                        f"The stated {header.lower()} ({_plain(stated)}) is not the sum of "
+                        f"the {len(span)} rows it totals ({_plain(computed)}): "
+                        f"{_plain(abs(difference))} apart, more than rounding explains "
+                        f"({_plain(tolerance)}). Check the rows and the total.",
+                        key,
+                    )
+                )
+            elif difference:
+                notes.append(
+                    f"Row {total.row} (‘{label}’): the stated {header.lower()} is "
+                    f"{_plain(abs(difference))} from the sum of its {len(span)} rows, within "
+                    "rounding."
+                )
+            else:
+                agreed.append(header.lower())
+        if agreed:
+            notes.append(
+                f"Row {total.row} (‘{label}’) agrees with the {len(span)} rows it totals "
+                f"({', '.join(agreed)})."
+            )
+    return problems, notes
+
+
+def _distance(total: Record, rows: list[Record], keys: list[str]) -> Decimal:
+    """How far a stated total is from the sum of ``rows``, over the figures it states."""
+    distance = Decimal(0)
+    for key in keys:
+        values = [r.get(key) for r in rows]
+        if total.get(key) is not None and all(v is not None for v in values):
+            distance += abs(total.get(key) - sum(values, Decimal(0)))
+    return distance
+
+
+def row_label(importer: TableShape, record: Record) -> str:
+    """A row's name as the sheet shows it."""
+    return record.label
+
+
+ROW_KINDS = {"line", "subtotal", "sub total", "total", "a", "(f)", "-"}
+
+
+def _first_words(cells: list[Any]) -> str:
+    """The first cell of words in a row (not a row-kind word or an A/(F) marker)."""
+    for cell in cells:
+        text = cell.strip() if isinstance(cell, str) else ""
+        if any(c.isalpha() for c in text) and text.lower() not in ROW_KINDS:
+            return text[:80]
+    return ""
+
+
+def _plain(value: Decimal) -> str:
+    text = f"{value:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def total_tolerance(total: Record, key: str, count: int) -> Decimal:
+    """How far a stated total may be from the sum of ``count`` figures, each rounded as the
+    total is written: half a unit of its last place for each, and one for the total."""
+    value = total.get(key)
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return Decimal(5).scaleb(-(places + 1)) * (count + 1)
 
 
 def read_period(raw: Any, expected: Month) -> str:

@@ -13,6 +13,17 @@ from boardpack.core.management.options import (
 )
 from boardpack.core.models import ReportingPeriod
 
+TABLE_KEYS = ("lines", "divisions", "workstreams", "deficit")
+
+
+def _holds_nothing(document: dict) -> bool:
+    """Whether a dataset's document has none of its tables' rows (its lists are all empty)."""
+    tables = [document[k] for k in TABLE_KEYS if isinstance(document.get(k), list)]
+    allocation = document.get("allocation")
+    if isinstance(allocation, dict):
+        tables.append(allocation.get("rows") or [])
+    return bool(tables) and not any(tables)
+
 
 class Command(BaseCommand):
     help = (
@@ -48,11 +59,11 @@ class Command(BaseCommand):
             raise CommandError(f"--period is required for {dataset}, as YYYY-MM (e.g. 2024-06)")
         if audience != "officer" and not found.audiences:
             raise CommandError(f"{dataset} holds no small numbers: export it without --audience")
+        reporting_period: ReportingPeriod | None = None
         if found.every_organisation and not options.get("organisation") and period is None:
             document = found.every_organisation()
         else:
             organisation = organisation_from(options)
-            reporting_period: ReportingPeriod | None
             if period is None:
                 reporting_period = None
             elif found.any_month:
@@ -63,6 +74,12 @@ class Command(BaseCommand):
             else:
                 reporting_period = period_from(organisation, period)
             document = found.document_for(organisation, reporting_period, audience)
+        if reporting_period is not None and reporting_period.pk and _holds_nothing(document):
+            # Still write the (empty) export, but never let blank totals pass for zeros.
+            self.stderr.write(
+                f"{organisation.name} has no {found.title} figures for {reporting_period.label}: "
+                "the export has no lines and its totals are blank (null), not 0."
+            )
         if fmt == "xlsx":
             if not output:
                 raise CommandError("An Excel export needs a file: add -o FILE.xlsx")

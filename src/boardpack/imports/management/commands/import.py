@@ -45,6 +45,11 @@ class Command(BaseCommand):
         parser.add_argument("--unit", help="the unit the sheet's amounts are in: £, £000 or £m")
         parser.add_argument("--sheet", help="the sheet to read (default: the best match)")
         parser.add_argument(
+            "--confirm-figures",
+            action="store_true",
+            help="apply even with figures far larger than a council's (after checking them)",
+        )
+        parser.add_argument(
             "--add-new",
             action="store_true",
             help="allow references Boardpack does not know yet (new savings lines)",
@@ -100,6 +105,12 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
             return
+        if plan.warnings and not options["confirm_figures"]:
+            raise CommandError(
+                f"{len(plan.warnings)} figure(s) in {path.name} are far larger than a council's: "
+                "check them and the unit (--unit), then run again with --confirm-figures. "
+                "Nothing was imported."
+            )
         apply_plan(importer=importer, context=context, plan=plan)
         run = import_run_create(
             organisation=organisation,
@@ -172,5 +183,7 @@ class Command(BaseCommand):
         )
         for note in plan.notes:
             self.stdout.write(f"  note: {note}")
+        for warning in plan.warnings:
+            self.stderr.write(f"  check: {warning}")
         for problem in plan.problems:
             self.stderr.write(f"  {problem}")
