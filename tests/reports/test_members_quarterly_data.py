@@ -139,7 +139,7 @@ TEXT_KINDS = {"narrative", "case_study", "quote"}
 # permanent exclusions' 7, 13 or 16, and "580", which is also the introduction's number of
 # children in care, are left out: prose may state them for its own reasons. A negative figure in
 # prose, such as the KS2 gap's "-5.8", is not the budget table's 5.8.)
-TABLE_FIGURES = [
+PERFORMANCE_FIGURES = [
     # Suspensions
     "503", "677", "825", "507", "71", "551", "1105", "585", "778", "667", "849", "1216", "638",
     "451",
@@ -148,6 +148,8 @@ TABLE_FIGURES = [
     "23.85%", "91.41%", "936", "321", "34.29%", "83.09%",
     # Children looked after: suspensions, part-time timetables
     "70", "57", "41", "31", "10.5", "30.0",
+]  # fmt: skip
+FINANCE_FIGURES = [
     # Budget monitoring, Month 9
     "5.7", "5.8", "12.8", "12.4", "(0.4)", "27.4", "41.9", "14.5", "8.9", "10.6", "1.7", "3.6",
     "4.0", "2.6", "2.5", "(0.1)", "4.4", "5.3", "2.2", "2.0", "1.1", "70.2", "87.9", "17.7",
@@ -158,6 +160,7 @@ TABLE_FIGURES = [
     "71.6", "4.1", "(0.2)", "28.9", "1.8", "1.9", "104.0", "107.9", "3.9", "(0.0)", "£20.1m",
     "£24m",
 ]  # fmt: skip
+TABLE_FIGURES = PERFORMANCE_FIGURES + FINANCE_FIGURES
 
 # A figure typed as text: "1105", "17.06%", "(0.4)", "£24m".
 BARE_FIGURE = re.compile(r"^[£(]*-?[\d,]+(\.\d+)?[)%m]*$")
@@ -424,3 +427,64 @@ def test_the_inspections_window_holds_the_seeds_thirty():
     assert len(inside) == 30
     judgements = {j["judgement"] for i in inside for j in i["judgements"]}
     assert judgements == {group["judgement"] for group in block["groups"]}
+
+
+# --- Agreement with the finance demo data (the same seed, transcribed for the finance app) -------
+
+
+def _finance_cells() -> set[str]:
+    from boardpack.demo.data import somerset_finance as finance
+
+    rows = finance.BUDGET_ROWS + finance.DSG_ALLOCATION_ROWS + finance.DSG_ROWS
+    cells = {cell for row in rows for cell in row[1:]}
+    return cells | {f"£{amount}m" for _kind, _as_at, amount in finance.DSG_DEFICIT}
+
+
+def test_finance_captions_and_text_agree_with_the_finance_demo_data():
+    from boardpack.demo.data import somerset_finance as finance
+
+    budget = [b for _s, b in _blocks() if b["kind"] == "budget_table"]
+    dsg = {b["table"]: b for _s, b in _blocks() if b["kind"] == "dsg_table"}
+    assert [b["caption"] for b in budget] == [finance.BUDGET_TITLE]
+    assert budget[0]["period"] == finance.MONTH_9
+    assert budget[0]["compare_with"] == finance.MONTH_7
+    assert dsg["monitoring"]["caption"] == finance.DSG_TITLE
+    assert dsg["monitoring"]["period"] == dsg["deficit"]["period"] == finance.MONTH_9
+    assert dsg["allocation"]["financial_year"] == finance.DSG_FINANCIAL_YEAR
+    (section,) = [s for s in SECTIONS if s["title"] == "Dedicated Schools Grant"]
+    assert section["blocks"][0] == {"kind": "narrative", "markdown": finance.DSG_INTRO}
+
+
+def test_the_finance_figures_kept_out_of_the_prose_are_real_cells():
+    assert set(FINANCE_FIGURES) <= _finance_cells()
+
+
+def test_the_performance_figures_kept_out_of_the_prose_are_real_cells():
+    somerset = _somerset()
+    cells: set[str] = set()
+    for _label, _year, by_month in somerset.SUSPENSIONS_TABLE:
+        cells |= set(by_month)
+    for row in somerset.ATTENDANCE_TABLE:
+        cells |= set(row[1:])
+    for _label, _code, by_year in somerset.CLA_SUSPENSIONS_TABLE + somerset.CLA_PTT_TABLE:
+        cells |= set(by_year)
+    assert set(PERFORMANCE_FIGURES) <= cells
+
+
+def test_row_labels_agree_with_the_performance_demo_data():
+    somerset = _somerset()
+    tables = {b["indicator"]: b for _s, b in _blocks() if b["kind"] == "breakdown_table"}
+    for code, rows in (
+        ("SUSPENSIONS", somerset.SUSPENSIONS_TABLE),
+        ("PERMANENT-EXCLUSIONS", somerset.PERMANENT_EXCLUSIONS_TABLE),
+    ):
+        assert tables[code]["row_labels"] == {year: label for label, year, _cells in rows}
+        assert tables[code]["column_values"] == list(somerset.MONTHS)
+    labels = {
+        item["code"]: item["label"]
+        for _s, b in _blocks()
+        if b["kind"] == "indicator_table"
+        for item in b["indicators"]
+    }
+    for label, code, _cells in somerset.CLA_SUSPENSIONS_TABLE + somerset.CLA_PTT_TABLE:
+        assert labels[code] == label
