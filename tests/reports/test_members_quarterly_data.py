@@ -488,3 +488,31 @@ def test_row_labels_agree_with_the_performance_demo_data():
     }
     for label, code, _cells in somerset.CLA_SUSPENSIONS_TABLE + somerset.CLA_PTT_TABLE:
         assert labels[code] == label
+
+
+def test_every_headline_figure_is_one_its_section_states_in_words():
+    """A tile repeats a figure of the prose around it: the seed's wording of it is in the text."""
+    somerset = _somerset()
+    dims = {i["code"]: set(i["dimensions"]) for i in somerset.INDICATORS}
+    seed_002 = [o for o in somerset.OBSERVATIONS if o["source"] == "seed-002"]
+    for section in SECTIONS:
+        text = "\n".join(b["markdown"] for b in section["blocks"] if b["kind"] in TEXT_KINDS)
+        text = text.replace("**", "")
+        for block in section["blocks"]:
+            if block["kind"] != "headline_figures":
+                continue
+            breakdown = block.get("breakdown", {})
+            for code in block["indicators"]:
+                wanted = [
+                    {dimension: value}
+                    for dimension, values in breakdown.items()
+                    if dimension in dims[code]
+                    for value in values
+                ] or [{}]
+                for key in wanted:
+                    written = [
+                        o["as_written"]
+                        for o in seed_002
+                        if o["indicator"] == code and o["breakdown"] == key
+                    ]
+                    assert any(w in text for w in written), (section["title"], code, key)
