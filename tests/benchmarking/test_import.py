@@ -199,3 +199,20 @@ def test_the_demo_load_is_idempotent():
     load_benchmarking_demo()
     after = BenchmarkValue.history.count(), Measure.history.count(), TidyMapping.history.count()
     assert before == after
+
+
+def test_boardpack_import_dfe_uses_the_saved_mapping(somerset, tmp_path):
+    from boardpack.benchmarking.services import mapping_save
+
+    tidy = read_tidy(never_seen_file())
+    mapping_save(organisation=somerset, name="dfe-ehcp", columns=tidy.columns, entries=[PLANS])
+    path = tmp_path / "ehcp.csv"
+    path.write_bytes(never_seen_file())
+    out = StringIO()
+    call_command("import", "dfe", str(path), "--mapping", "dfe-ehcp", "--dry-run", stdout=out)
+    assert "EHCP-PCT: 10 new" in out.getvalue() and "Dry run" in out.getvalue()
+    assert not Measure.objects.filter(code="EHCP-PCT").exists()
+    with pytest.raises(CommandError, match="needs its mapping"):
+        call_command("import", "dfe", str(path))
+    with pytest.raises(CommandError, match="--period is required"):
+        call_command("import", "savings", str(path))

@@ -24,8 +24,88 @@ def _project_update(slug: str) -> Model:
     return update
 
 
+def _risk(slug: str) -> Model:
+    from boardpack.core.models import Organisation
+    from boardpack.governance.models import Risk
+    from boardpack.governance.services import risk_save
+
+    found = Risk.objects.filter(organisation__slug=slug, reference="R-admin").first()
+    if found is not None:
+        return found
+    return risk_save(
+        organisation=Organisation.objects.get(slug=slug),
+        reference="R-admin",
+        title="A risk for the admin tests",
+        owner="Director",
+        likelihood=3,
+        impact=4,
+        status="open",
+    )
+
+
+def _risk_assessment(slug: str) -> Model:
+    from boardpack.core.models import ReportingPeriod
+    from boardpack.governance.models import RiskAssessment
+    from boardpack.governance.services import risk_assess
+
+    risk = _risk(slug)
+    found = RiskAssessment.objects.filter(risk=risk).first()
+    if found is not None:
+        return found
+    period = ReportingPeriod.objects.filter(organisation__slug=slug).first()
+    assert period is not None
+    return risk_assess(risk=risk, period=period)  # type: ignore[arg-type]
+
+
+def _published_edition(slug: str):  # type: ignore[no-untyped-def]
+    """A Somerset edition, approved and published (so it has a version)."""
+    from boardpack.accounts.models import User
+    from boardpack.reports import services
+    from boardpack.reports.models import Edition, ReportTemplate
+
+    template = ReportTemplate.objects.filter(organisation__slug=slug).first()
+    assert template is not None
+    found = Edition.objects.filter(template=template).first()
+    if found is not None:
+        return found
+    office = User.objects.filter(memberships__organisation__slug=slug, is_active=True).first()
+    period = template.organisation.periods.order_by("-month").first()
+    edition = services.edition_create(template=template, period=period, user=office)
+    from boardpack.reports.models import EDITABLE_KINDS, Block
+
+    block = Block.objects.filter(section__template=template, kind__in=EDITABLE_KINDS).first()
+    assert block is not None
+    services.narrative_save(edition=edition, texts={block.pk: "Admin test text."}, user=office)
+    services.edition_approve(edition=edition, user=office)
+    services.edition_publish(edition=edition, user=office)
+    return edition
+
+
+def _edition_narrative(slug: str) -> Model:
+    return _published_edition(slug).narratives.first()
+
+
+def _edition_version(slug: str) -> Model:
+    return _published_edition(slug).versions.first()
+
+
+def _generation(slug: str) -> Model:
+    from boardpack.reports.models import Generation
+
+    edition = _published_edition(slug)
+    return Generation.objects.create(edition=edition, version=1, published=True)
+
+
 # Models the demo leaves empty, by label: a function making one for an organisation slug.
-MAKERS: dict[str, Callable[[str], Model]] = {"programme.ProjectUpdate": _project_update}
+MAKERS: dict[str, Callable[[str], Model]] = {
+    "programme.ProjectUpdate": _project_update,
+    "governance.Risk": _risk,
+    "governance.RiskAssessment": _risk_assessment,
+    "reports.Edition": _published_edition,
+    "reports.EditionNarrative": _edition_narrative,
+    "reports.EditionVersion": _edition_version,
+    "reports.Generation": _generation,
+}
 
 
 def scoped_admins() -> list[tuple[type[Model], OrganisationScopedAdmin]]:

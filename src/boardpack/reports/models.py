@@ -37,6 +37,8 @@ class BlockKind(models.TextChoices):
     WORKSTREAM_SUMMARY = "workstream_summary", "A workstream's summary"
     ESCALATIONS = "escalations", "Escalations"
     WHAT_CHANGED = "what_changed", "What has changed since the last period"
+    BENCHMARKS = "benchmarks", "How we compare: DfE benchmarks (optional config: measures)"
+    BENCHMARK_MEASURE = "benchmark_measure", "One benchmarked measure over time (config: measure)"
 
 
 # Blocks whose text officers write (or edit) for each edition.

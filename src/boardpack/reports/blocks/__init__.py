@@ -44,6 +44,19 @@ def what_changed(block: Any, ctx: BlockContext) -> list[Node]:
     return markdown_nodes(text)
 
 
+def benchmarks(block: Any, ctx: BlockContext) -> list[Node]:
+    # Imported here: the benchmarking blocks read this package's context module.
+    from boardpack.benchmarking.report_blocks import benchmarks_table
+
+    return benchmarks_table(block, ctx)
+
+
+def benchmark_measure(block: Any, ctx: BlockContext) -> list[Node]:
+    from boardpack.benchmarking.report_blocks import benchmark_measure as build
+
+    return build(block, ctx)
+
+
 BUILDERS: dict[str, Builder] = {
     BlockKind.NARRATIVE: narrative,
     BlockKind.TITLE_VISION: programme.title_vision,
@@ -57,6 +70,8 @@ BUILDERS: dict[str, Builder] = {
     BlockKind.WORKSTREAM_SUMMARY: programme.workstream_summary,
     BlockKind.ESCALATIONS: programme.escalations,
     BlockKind.WHAT_CHANGED: what_changed,
+    BlockKind.BENCHMARKS: benchmarks,
+    BlockKind.BENCHMARK_MEASURE: benchmark_measure,
 }
 
 __all__ = ["BUILDERS", "BlockContext", "MissingData", "draft_text"]

@@ -2,6 +2,7 @@
 
     boardpack import savings tracker.xlsx --period 2024-06 --dry-run
     boardpack import budget month9.csv --period 2022-12 --unit £m --sheet "Month 9"
+    boardpack import dfe cla_2026.csv --mapping dfe-cla-number-and-rate --dry-run
 
 Prints what would change and every problem (sheet, row, column, message). On any problem it
 exits non-zero and writes nothing; otherwise it applies everything in one transaction (unless
@@ -31,14 +32,18 @@ from boardpack.imports.services import (
 
 class Command(BaseCommand):
     help = (
-        "Import DATASET (savings, budget or dsg) for a period from FILE (.xlsx or .csv): "
-        "boardpack import savings tracker.xlsx --period 2024-06 [--dry-run]"
+        "Import DATASET (savings, budget, dsg, indicators, ...) for a period from FILE (.xlsx or "
+        ".csv): boardpack import savings tracker.xlsx --period 2024-06 [--dry-run]; or a DfE "
+        "tidy-data CSV through a saved mapping: boardpack import dfe FILE --mapping NAME"
     )
 
     def add_arguments(self, parser):
         parser.add_argument("dataset", help="savings, budget or dsg")
         parser.add_argument("file", help="the spreadsheet, .xlsx or .csv")
-        parser.add_argument("--period", required=True, help="the period's last month, YYYY-MM")
+        parser.add_argument("--period", help="the period's last month, YYYY-MM (not for dfe)")
+        parser.add_argument(
+            "--mapping", help="dfe only: the saved mapping of the file's columns to measures"
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="show what would change, write nothing"
         )
@@ -64,6 +69,23 @@ class Command(BaseCommand):
         add_organisation_argument(parser)
 
     def handle(self, *args, dataset, file, period, dry_run, unit, sheet, map, add_new, **options):
+        if dataset == "dfe":
+            from boardpack.benchmarking.management.commands.import_dfe import run_dfe_import
+
+            if not options.get("mapping"):
+                raise CommandError("A DfE tidy-data import needs its mapping: --mapping NAME")
+            run_dfe_import(
+                self,
+                file=file,
+                mapping=options["mapping"],
+                dry_run=dry_run,
+                organisation=options.get("organisation"),
+            )
+            return
+        if options.get("mapping"):
+            raise CommandError("--mapping is for DfE tidy data only: boardpack import dfe FILE")
+        if not period:
+            raise CommandError("--period is required, as YYYY-MM (for example 2024-06)")
         try:
             importer = registry.get(dataset)
         except KeyError as exc:
