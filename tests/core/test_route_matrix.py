@@ -346,7 +346,10 @@ def test_route_answers_every_actor_as_stated(route: Route):
         target = _admin_target(route.model, "somerset")
         url = _admin_url(route, target)
         if url is None:
-            pytest.fail(f"No Somerset {route.model._meta.label} to try {route.kind} on")
+            pytest.fail(
+                f"No Somerset {route.model._meta.label} to try {route.kind} on: give the model a "
+                "maker in MAKERS in tests/core/records.py (or a record in the demo)"
+            )
         get, post = _admin_expectations(route, entry)
         secret = str(target) if target is not None and "somerset" in url else None
         problems = _check(route, clients, url, get, post, (False, False), secret)
