@@ -183,7 +183,9 @@ WHITENOISE_ROOT = (
     else FRONTEND_DIR / "dist" / "govuk"
 )
 WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = DEBUG
+# Autorefresh finds files when asked for them; otherwise WhiteNoise indexes every static file
+# when the application starts, which the tests would pay for with every test client.
+WHITENOISE_AUTOREFRESH = DEBUG or env_flag("BOARDPACK_TESTING")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SESSION_COOKIE_HTTPONLY = True

@@ -13,14 +13,14 @@ from django.db.models import Model
 from boardpack.core.admin_scoping import OrganisationScopedAdmin
 
 
-def _project_update(slug: str) -> Model:
-    from boardpack.core.models import ReportingPeriod
+def _project_update(slug: str) -> Model | None:
     from boardpack.programme.models import Project, ProjectUpdate
+    from tests.core.route_table import any_period
 
     project = Project.objects.filter(workstream__programme__organisation__slug=slug).first()
-    period = ReportingPeriod.objects.filter(organisation__slug=slug).first()
-    assert project is not None and period is not None
-    update, _ = ProjectUpdate.objects.get_or_create(project=project, period=period)
+    if project is None:
+        return None
+    update, _ = ProjectUpdate.objects.get_or_create(project=project, period=any_period(slug))
     return update
 
 
@@ -96,9 +96,16 @@ def _generation(slug: str) -> Model:
     return Generation.objects.create(edition=edition, version=1, published=True)
 
 
+def _period(slug: str) -> Model:
+    from tests.core.route_table import any_period
+
+    return any_period(slug)
+
+
 # Models the demo leaves empty, by label: a function making one for an organisation slug.
-MAKERS: dict[str, Callable[[str], Model]] = {
+MAKERS: dict[str, Callable[[str], Model | None]] = {
     "programme.ProjectUpdate": _project_update,
+    "core.ReportingPeriod": _period,
     "governance.Risk": _risk,
     "governance.RiskAssessment": _risk_assessment,
     "reports.Edition": _published_edition,
