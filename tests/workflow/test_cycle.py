@@ -273,3 +273,16 @@ def test_members_keep_the_approved_version_while_an_edit_awaits_approval(signed_
     education = next(ws for ws in officer["workstreams"] if ws["slug"] == "local-mainstream-school")
     assert education["working_well"] == [{"heading": "", "text": "A draft point"}]
     assert education["approval"] == "draft" and education["rag"] == "R"
+
+
+def test_dorset_office_opens_its_first_period_from_the_empty_programme(signed_in):
+    office = signed_in("dorset.office")
+    page = office.get("/dorset/programme/").content.decode()
+    assert 'href="/dorset/periods/"' in page
+    response = office.post("/dorset/periods/", {"frequency": "month"})
+    assert response.status_code == 302
+    period = ReportingPeriod.objects.get(organisation__slug="dorset")
+    assert period.status == "open" and period.frequency == "month"
+    # Nothing to carry forward from; every workstream's update is outstanding.
+    text = office.get(response["Location"]).content.decode()
+    assert text.count("Not started") >= 2
