@@ -133,7 +133,7 @@ def test_lead_fixes_bad_input_from_the_error_summary_and_saves(page: Page):
         page.get_by_role("link", name=re.compile("^Programme – ")).click()
         check_accessibility(page)
         row = page.get_by_role("row", name=re.compile("^Local mainstream school"))
-        expect(row.locator(".govuk-tag")).to_have_text("Amber")
+        expect(row.locator(".bp-rag")).to_have_text("Amber")
         expect(row.get_by_role("cell").nth(3)).to_have_text("2")  # not working well
 
 

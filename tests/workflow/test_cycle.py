@@ -34,8 +34,10 @@ def update_for(slug: str, period: ReportingPeriod) -> WorkstreamUpdate:
     return WorkstreamUpdate.objects.get(workstream__slug=slug, period=period)
 
 
-def act(client, record_kind: str, pk: int, action: str, **extra):
-    return client.post(f"/somerset/approval/{record_kind}/{pk}/", {"action": action, **extra})
+def act(client, record_kind: str, pk: int, action: str, follow: bool = False, **extra):
+    return client.post(
+        f"/somerset/approval/{record_kind}/{pk}/", {"action": action, **extra}, follow=follow
+    )
 
 
 def test_opening_july_carries_june_forward_as_drafts(signed_in):
@@ -273,3 +275,31 @@ def test_members_keep_the_approved_version_while_an_edit_awaits_approval(signed_
     education = next(ws for ws in officer["workstreams"] if ws["slug"] == "local-mainstream-school")
     assert education["working_well"] == [{"heading": "", "text": "A draft point"}]
     assert education["approval"] == "draft" and education["rag"] == "R"
+
+
+def test_dorset_office_opens_its_first_period_from_the_empty_programme(signed_in):
+    office = signed_in("dorset.office")
+    page = office.get("/dorset/programme/").content.decode()
+    assert 'href="/dorset/periods/"' in page
+    response = office.post("/dorset/periods/", {"frequency": "month"})
+    assert response.status_code == 302
+    period = ReportingPeriod.objects.get(organisation__slug="dorset")
+    assert period.status == "open" and period.frequency == "month"
+    # Nothing to carry forward from; every workstream's update is outstanding.
+    text = office.get(response["Location"]).content.decode()
+    assert text.count("Not started") >= 2
+
+
+@pytest.mark.parametrize(
+    ("comment", "message"),
+    [("x" * 2001, "2000 characters or fewer"), ("bad\x00", "NUL character"), (" ", "Say what")],
+)
+def test_a_bad_return_comment_is_refused_and_writes_nothing(signed_in, comment, message):
+    update = update_for("local-mainstream-school", ReportingPeriod.objects.get(month="2024-06-01"))
+    WorkstreamUpdate.objects.filter(pk=update.pk).update(status="submitted")
+    response = act(
+        signed_in("office"), "workstream-update", update.pk, "return", comment=comment, follow=True
+    )
+    assert message in response.content.decode()
+    update.refresh_from_db()
+    assert (update.status, update.status_comment) == ("submitted", "")

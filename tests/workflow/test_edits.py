@@ -201,3 +201,23 @@ def test_restoring_in_a_closed_period_needs_a_reason(signed_in):
     assert education().version == 2
     assert office.post(restore, {"reason": "Restore what was presented"}).status_code == 302
     assert "Restore what was presented" in education().history.first().history_change_reason
+
+
+def test_finance_positions_have_history_and_finance_restores_them(signed_in):
+    from boardpack.finance.models import SavingPosition
+
+    position = SavingPosition.objects.filter(
+        line__organisation__slug="somerset", period__month="2024-06-01"
+    ).first()
+    before = position.comment
+    position.comment = "Changed by mistake"
+    position.save()
+    url = f"/somerset/history/saving-position/{position.pk}/"
+    page = signed_in("finance").get(url).content.decode()
+    assert "Changed by mistake" in page
+    first = position.history.order_by("history_id").first()
+    assert signed_in("office").post(f"{url}restore/{first.history_id}/").status_code == 403
+    assert signed_in("finance").post(f"{url}restore/{first.history_id}/").status_code == 302
+    position.refresh_from_db()
+    assert position.comment == before
+    assert signed_in("dorset.office").get(url.replace("somerset", "dorset")).status_code == 404

@@ -85,6 +85,35 @@ KINDS: dict[str, Kind] = {
 }
 
 
+def _finance_kinds() -> dict[str, Kind]:
+    """Finance lines and positions: the same history, restored by finance officers."""
+    from boardpack.finance.models import BudgetLine, DSGLine, SavingLine, SavingPosition
+
+    return {
+        "saving-line": Kind(
+            SavingLine, "Saving line", "organisation", _perm("finance.change_savingline")
+        ),
+        "saving-position": Kind(
+            SavingPosition,
+            "Saving position",
+            "line__organisation",
+            _perm("finance.change_savingline"),
+        ),
+        "budget-line": Kind(
+            BudgetLine,
+            "Budget monitoring line",
+            "service_area__organisation",
+            _perm("finance.change_budgetline"),
+        ),
+        "dsg-line": Kind(
+            DSGLine, "DSG monitoring line", "block__organisation", _perm("finance.change_dsgblock")
+        ),
+    }
+
+
+KINDS |= _finance_kinds()
+
+
 def kind_or_404(kind: str) -> Kind:
     try:
         return KINDS[kind]

@@ -154,6 +154,7 @@ def period_close(*, period: ReportingPeriod, user: Any) -> ReportingPeriod:
 # Approval ------------------------------------------------------------------------------------
 
 ACTIONS = {"submit", "approve", "return"}
+MAX_COMMENT = 2000
 _FROM = {
     "submit": {ApprovalStatus.DRAFT, ApprovalStatus.RETURNED},
     "approve": {ApprovalStatus.SUBMITTED},
@@ -194,6 +195,8 @@ def approval_transition(*, record: Any, action: str, user: Any, comment: str = "
         raise TransitionRefused("Say what needs changing before returning it.")
     if "\x00" in comment:
         raise TransitionRefused("The comment contains a NUL character; remove it.")
+    if len(comment) > MAX_COMMENT:
+        raise TransitionRefused(f"The comment must be {MAX_COMMENT} characters or fewer.")
     record.status = _TO[action]
     if action == "return":
         record.status_comment = comment
