@@ -30,7 +30,7 @@ def test_councillor_follows_the_actions_on_the_tracker(page: Page):
     expect(rows.first).to_contain_text("Meeting of 7 August 2024")
     expect(rows.first.get_by_text("Overdue", exact=True)).to_be_visible()
     expect(rows.nth(1)).to_contain_text("relevant contact information will be circulated")
-    screenshot(page, "governance-tracker", docs=True)
+    screenshot(page, "governance-tracker")
 
     page.get_by_role(
         "link", name=re.compile("Children and Families: since the last meeting")
@@ -64,7 +64,7 @@ def test_a_meeting_shows_its_item_interests_points_and_responses(page: Page):
     )
     expect(first).to_contain_text("explained that there is funding but are a number of reasons")
     expect(page.get_by_role("button", name=re.compile("Add an action"))).to_have_count(0)
-    screenshot(page, "governance-meeting", docs=True)
+    screenshot(page, "governance-meeting")
 
 
 def test_an_action_without_owner_or_due_date_is_refused_with_an_error_summary(page: Page):
@@ -111,7 +111,7 @@ def test_a_workstream_page_lists_what_scrutiny_asked_with_the_responses(page: Pa
     expect(cards.first).to_contain_text("delays to Homes and Horizons homes 6 to 8")
     expect(cards.first).to_contain_text("explained that there is funding")
     expect(cards.nth(2)).to_contain_text("the 2 YMCA’s are main providers")
+    screenshot(page, "governance-workstream-scrutiny")
     cards.first.get_by_role("link", name=re.compile("The meeting")).click()
     check_accessibility(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Meeting of 26 June 2024")
-    screenshot(page, "governance-workstream-scrutiny")

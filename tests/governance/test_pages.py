@@ -188,3 +188,9 @@ def test_pages_read_in_the_same_number_of_queries_however_many_actions(signed_in
             work_plan_topic=f"Topic {n}",
         )
     assert queries() == before
+
+
+def test_an_escalation_of_another_organisation_or_nonsense_is_not_found(signed_in, dorset):
+    client = signed_in("office")
+    assert client.get("/somerset/governance/risks/new/?escalation=abc").status_code == 404
+    assert client.get("/somerset/governance/risks/new/?escalation=999999").status_code == 404

@@ -189,3 +189,19 @@ def test_a_risk_is_raised_from_a_workstream_escalation(somerset):
     assert risk.workstream == escalation.workstream
     assert risk.cause == escalation.text
     assert risk.assessments.get().period == escalation.period
+
+
+def test_an_unknown_status_is_refused_with_a_message(meeting):
+    action = Action.objects.filter(meeting=meeting).first()
+    with pytest.raises(ValidationError) as caught:
+        services.action_update(
+            action=action,
+            today=datetime.date(2024, 7, 1),
+            status="finished",
+            owner=action.owner,
+            due_date=None,
+            due_meeting=action.due_meeting,
+        )
+    assert caught.value.message_dict["status"] == ["Select open, in progress, done or dropped"]
+    action.refresh_from_db()
+    assert action.status == "open"

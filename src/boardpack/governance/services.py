@@ -157,7 +157,8 @@ def action_update(
     dropped_reason: str = "",
 ) -> Action:
     """Change an action's owner, due date or meeting and status; history keeps what it was."""
-    Action.Status(status)  # refuses anything outside the vocabulary
+    if status not in Action.Status.values:
+        raise ValidationError({"status": "Select open, in progress, done or dropped"})
     was_done = action.status == Action.Status.DONE
     action.status = status
     action.owner = owner.strip()

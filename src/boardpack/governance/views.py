@@ -225,10 +225,13 @@ def _risk_save(request: OrganisationRequest, form: RiskForm, risk: Risk | None, 
 def risk_new(request: OrganisationRequest) -> HttpResponse:
     escalation = None
     initial: dict[str, Any] = {}
-    if request.GET.get("escalation") or request.POST.get("escalation"):
+    asked = request.GET.get("escalation") or request.POST.get("escalation")
+    if asked:
+        if not asked.isdigit():
+            raise Http404("No such escalation")
         escalation = get_object_or_404(
             Escalation.objects.select_related("workstream", "period"),
-            pk=request.GET.get("escalation") or request.POST.get("escalation"),
+            pk=int(asked),
             programme__organisation=request.organisation,
         )
         initial = {
