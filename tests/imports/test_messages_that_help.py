@@ -78,3 +78,23 @@ def test_a_line_with_only_an_earlier_position_says_so_not_a_dash(somerset):
     change = preparation.plan.changes[0]
     assert change.action == "new"
     assert change.before["achieved"] == "none this period (June 2024: 11,100)"
+
+
+def test_a_very_long_reference_is_reported_at_its_length(somerset):
+    data = xlsx([SAVINGS_HEADER, ["X" * 5000, "", "11,100", "", "11,100", "", "", ""]])
+    text = messages(prepare("savings", somerset, june(somerset), data))
+    assert "longer than 2,000 characters" in text and "it has 2000" not in text
+
+
+def test_a_zip_bomb_is_refused_from_its_declared_sizes_before_parsing(somerset):
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (110 * 1024 * 1024))
+    data = buffer.getvalue()
+    assert len(data) < 1024 * 1024
+    text = messages(prepare("savings", somerset, june(somerset), data))
+    assert "too large once opened" in text

@@ -122,6 +122,8 @@ class SavingsImporter(Importer):
             earlier[earlier_position.line_id] = earlier_position  # the latest wins
         seen: dict[tuple[str, int], int] = {}
         for record in records:
+            if not record.ok("reference"):
+                continue  # the cell's own problem (too long, control characters) is reported
             year = self._year(record, default_year, plan)
             reference = record.get("reference", "")
             if not reference:
