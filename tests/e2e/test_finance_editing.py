@@ -92,3 +92,26 @@ def test_finance_officer_changes_a_savings_position_in_a_form(page: Page):
         fill(page, ORIGINAL, comment=original_comment)
         expect(page).to_have_url(re.compile(rf"/finance/savings/{SOMERSET_PERIOD}/$"))
     assert savings_export(page) == before
+
+
+def test_the_other_finance_forms_are_accessible_with_and_without_errors(page: Page):
+    sign_in(page, "finance")
+    base = page.url.split("/somerset/")[0] + "/somerset/finance/"
+    for path in ("budget/2022-12/figures/", "dsg/2022-12/figures/"):
+        page.goto(base + path)
+        check_accessibility(page)
+        page.get_by_role("link", name=re.compile("^Change ")).first.click()
+        check_accessibility(page)
+        page.get_by_label("Current budget (£m)").fill("")
+        page.get_by_role("button", name="Save figures").click()
+        expect(page.locator(".govuk-error-summary")).to_contain_text(
+            "Enter the current budget in £m."
+        )
+        check_accessibility(page)
+    for path, button in (("service-areas/add/", "Save"), ("savings-lines/add/", "Save")):
+        page.goto(base + path)
+        check_accessibility(page)
+        page.get_by_role("button", name=button).click()
+        expect(page.locator(".govuk-error-summary")).to_be_visible()
+        check_accessibility(page)
+    screenshot(page, "finance-saving-line-errors")

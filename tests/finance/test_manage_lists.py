@@ -126,3 +126,16 @@ def test_only_finance_officers_keep_the_lists(signed_in):
     assert signed_in("dorset.office").get("/somerset/finance/service-areas/").status_code == 404
     other = area("Prevention")
     assert signed_in("finance").get(f"/dorset/finance/service-areas/{other.pk}/").status_code == 404
+
+
+def test_a_service_line_with_figures_keeps_its_level(signed_in):
+    client = signed_in("finance")
+    prevention = area("Prevention")
+    directorate = area("Children's Services")
+    response = client.post(
+        f"/somerset/finance/service-areas/{prevention.pk}/",
+        {"name": "Prevention", "level": "division", "parent": directorate.pk},
+    )
+    assert "has service areas or figures under it: it keeps its level" in response.content.decode()
+    prevention.refresh_from_db()
+    assert prevention.level == "service_line"

@@ -100,6 +100,8 @@ def test_other_councils_table_adds_eight_service_areas_after_an_explicit_choice(
     # £000 read as thousands and kept in £m; the bracketed variance is favourable
     assert (line.current_budget, line.projection) == (Decimal("4.21"), Decimal("4.05"))
     assert line.stated_variance == Decimal("-0.16") and line.stated_variance_negative
+    breaks = BudgetLine.objects.get(service_area__name="Short Breaks", period__month="2024-06-01")
+    assert breaks.stated_variance == 0 and not breaks.stated_variance_negative  # "-" is nil
     assert ServiceArea.objects.filter(organisation=somerset).count() == areas_before + 8
     budget = client.get("/somerset/finance/budget/2024-06/").content.decode()
     assert "Multi-Agency Safeguarding Hub" in budget and "Family Hubs" in budget

@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from openpyxl import load_workbook
 
-from boardpack.imports.problems import FileRefused
+from boardpack.imports.problems import FileRefused, Problem
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -250,17 +250,69 @@ def _read_csv(data: bytes) -> Workbook:
             "or a CSV file."
         )
     sheet = Sheet(name="CSV")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    counts: list[int] = []
+    line = 0
     try:
-        for values in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)):
+        for values in reader:
             if len(sheet.rows) >= MAX_ROWS:
                 sheet.truncated = True
                 break
+            line = reader.line_num
+            counts.append(len(values))
             sheet.rows.append([v if v.strip() else None for v in values[:MAX_COLUMNS]])
     except csv.Error as exc:
+        row = len(sheet.rows) + 1
+        if "field larger" in str(exc) or "unexpected end of data" in str(exc) or '"' in str(exc):
+            raise FileRefused(
+                Problem(
+                    f'A quote (") opens a field in row {row} (line {line + 1} of the file) that '
+                    "is never closed, so the rest of the file would be read as one cell. Check "
+                    "the quotes in that row, or save the file from Excel as ‘CSV UTF-8’.",
+                    sheet="CSV",
+                    row=row,
+                )
+            ) from exc
         raise FileRefused(
-            f"The CSV file cannot be read ({exc}). Save it from Excel as ‘CSV UTF-8’ and try again."
+            Problem(
+                f"Row {row} of the CSV file cannot be read ({exc}). Save it from Excel as "
+                "‘CSV UTF-8’ and try again.",
+                sheet="CSV",
+                row=row,
+            )
         ) from exc
+    ragged = _ragged_rows(sheet, counts)
+    if ragged:
+        raise FileRefused(*ragged)
     _trim(sheet)
     if not sheet.rows:
         raise FileRefused("The file is empty.")
     return Workbook(kind="csv", sheets=[sheet])
+
+
+def _ragged_rows(sheet: Sheet, counts: list[int]) -> list[Problem]:
+    """Rows with more fields than the heading row, whose extra fields hold something: they
+    would be lost, so the file is refused naming each (an unquoted 1,234 is the usual cause)."""
+    header = next(
+        (i for i, row in enumerate(sheet.rows) if sum(v is not None for v in row) > 1), None
+    )
+    if header is None:
+        return []
+    expected = counts[header]
+    problems = []
+    for index in range(header + 1, len(sheet.rows)):
+        extra = [v for v in sheet.rows[index][expected:] if v is not None]
+        if counts[index] > expected and extra:
+            shown = ", ".join(map(str, extra[:3]))
+            problems.append(
+                Problem(
+                    f"Row {index + 1} has {counts[index]} fields but the heading row "
+                    f"(row {header + 1}) has {expected}: the extra "
+                    f"{'field' if len(extra) == 1 else 'fields'} ({shown}) "
+                    "would be lost. An amount written with a comma and no quotes (1,234) is the "
+                    "usual cause: quote it, or remove the thousands separators.",
+                    sheet="CSV",
+                    row=index + 1,
+                )
+            )
+    return problems

@@ -4,6 +4,7 @@ transaction or not at all. The command and the upload pages both go through here
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,40 @@ def _sort_key(problem: Problem) -> tuple[str, int, int, str]:
     return (problem.sheet, problem.row or 0, len(problem.column), problem.column)
 
 
+PROBLEMS_OF_A_KIND = 10
+
+
+def cap_problems(problems: list[Problem], per_kind: int = PROBLEMS_OF_A_KIND) -> list[Problem]:
+    """At most ``per_kind`` problems of each kind (the same message but for its figures and
+    names, in the same column), then one saying how many more there are of that kind."""
+    kept: list[Problem] = []
+    counts: dict[tuple[str, str], int] = {}
+    last: dict[tuple[str, str], Problem] = {}
+    for problem in problems:
+        kind = (
+            problem.column,
+            re.sub(r"‘[^’]*’|'[^']*'|\(.*?\)|[0-9][0-9,.]*", "", problem.message),
+        )
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= per_kind:
+            kept.append(problem)
+            last[kind] = problem
+    for kind, count in counts.items():
+        if count > per_kind:
+            sample = last[kind]
+            more = count - per_kind
+            kept.insert(
+                kept.index(sample) + 1,
+                Problem(
+                    f"… and {more:,} more of the same kind"
+                    + (f" in column {sample.column}" if sample.column else "")
+                    + ".",
+                    sheet=sample.sheet,
+                ),
+            )
+    return kept
+
+
 def prepare_import(
     *,
     importer: Importer,
@@ -78,7 +113,29 @@ def prepare_import(
     sheet_name: str | None = None,
     mapping: dict[str, int] | None = None,
 ) -> Preparation:
-    """Everything an import would do and every problem with it, without writing anything."""
+    """Everything an import would do and every problem with it, without writing anything.
+    Problems of one kind are capped (see ``cap_problems``)."""
+    preparation = _prepare(
+        importer=importer,
+        context=context,
+        data=data,
+        file_name=file_name,
+        sheet_name=sheet_name,
+        mapping=mapping,
+    )
+    preparation.plan.problems = cap_problems(preparation.plan.problems)
+    return preparation
+
+
+def _prepare(
+    *,
+    importer: Importer,
+    context: ImportContext,
+    data: bytes,
+    file_name: str,
+    sheet_name: str | None = None,
+    mapping: dict[str, int] | None = None,
+) -> Preparation:
     plan = Plan(dataset=importer.name)
     try:
         workbook = read_spreadsheet(data, filename=file_name)

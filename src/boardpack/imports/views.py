@@ -181,10 +181,7 @@ def mapping(request: HttpRequest, run: int) -> HttpResponse:
                 mapping=form.mapping,
                 user=request.user,
             )
-            messages.success(
-                request,
-                "Columns matched. Boardpack will remember them for files laid out like this.",
-            )
+            # No banner: whether anything can be imported is for the preview to say.
             return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
     else:
         form = MappingForm(importer=importer, layout=layout, initial_mapping=layout.mapping)

@@ -74,9 +74,11 @@ def service_area_save(
                 last=models.Max("order")
             )["last"]
             order = (last or 0) + 1
-    elif area.level != level and area.children.exists():
+    elif area.level != level and (
+        area.children.exists() or area.budget_lines.exists() or area.stated_totals.exists()
+    ):
         raise ValidationError(
-            {"level": f"{area.name} has service areas under it: it keeps its level."}
+            {"level": f"{area.name} has service areas or figures under it: it keeps its level."}
         )
     values: dict[str, Any] = {"name": name, "level": level, "parent": parent}
     if order is not None:

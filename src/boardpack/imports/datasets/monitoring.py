@@ -235,7 +235,10 @@ class MonitoringImporter(Importer):
         stays so (an export read back in changes nothing)."""
         if value is None:
             return False
-        if isinstance(raw, str) and raw.strip().startswith(("(", "-", "−", "–", "£(", "£-")):
+        text = raw.strip() if isinstance(raw, str) else ""
+        if text.lower() in ("-", "−", "–", "—", "nil"):
+            return False  # a dash alone is nil, not a negative figure
+        if text.startswith(("(", "-", "−", "–", "£(", "£-")):
             return True
         if value == 0 and stated.get(f"stated_{key}") == 0:
             return bool(stated.get(f"stated_{key}_negative"))

@@ -111,8 +111,19 @@ class SavingsImporter(Importer):
                 period=context.period, line__organisation=context.organisation
             )
         }
+        earlier: dict[int, SavingPosition] = {}
+        for earlier_position in (
+            SavingPosition.objects.filter(
+                line__organisation=context.organisation, period__month__lt=context.period.month
+            )
+            .select_related("period")
+            .order_by("period__month")
+        ):
+            earlier[earlier_position.line_id] = earlier_position  # the latest wins
         seen: dict[tuple[str, int], int] = {}
         for record in records:
+            if not record.ok("reference"):
+                continue  # the cell's own problem (too long, control characters) is reported
             year = self._year(record, default_year, plan)
             reference = record.get("reference", "")
             if not reference:
@@ -148,7 +159,7 @@ class SavingsImporter(Importer):
                     )
                 )
                 continue
-            change = self._change(context, record, line, positions, reference, year, plan)
+            change = self._change(context, record, line, positions, reference, year, plan, earlier)
             if change is not None:
                 plan.changes.append(change)
         plan.additions_noun = "savings" if len(plan.additions) != 1 else "saving"
@@ -178,6 +189,7 @@ class SavingsImporter(Importer):
         reference: str,
         year: int,
         plan: Plan,
+        earlier: dict[int, SavingPosition],
     ) -> Change | None:
         if not record.ok("target", *PARTS):
             return None  # the cells' own problems are reported already
@@ -243,7 +255,7 @@ class SavingsImporter(Importer):
             plan.problems.extend(problems)
             return None
         existing = positions.get(line.pk) if line else None
-        before = self._display(line, existing)
+        before = self._display(line, existing, earlier.get(line.pk) if line else None)
         after = self._display(new_line, position)
         if line is None or existing is None:
             action = Change.NEW
@@ -278,7 +290,12 @@ class SavingsImporter(Importer):
             )
         ]
 
-    def _display(self, line: SavingLine | None, position: SavingPosition | None) -> dict[str, str]:
+    def _display(
+        self,
+        line: SavingLine | None,
+        position: SavingPosition | None,
+        previous: SavingPosition | None = None,
+    ) -> dict[str, str]:
         if line is None:
             return {}
         shown = {"description": line.description, "target": format_pounds(line.target)}
@@ -286,6 +303,15 @@ class SavingsImporter(Importer):
             for part in PARTS:
                 shown[part] = format_pounds(getattr(position, part))
             shown["comment"] = position.comment
+        elif previous is not None:
+            # No position in this period yet: say so, with the last one reported, rather
+            # than a bare "–" that reads as nil.
+            for part in PARTS:
+                value = getattr(previous, part)
+                if value is not None:
+                    shown[part] = (
+                        f"none this period ({previous.period.label}: {format_pounds(value)})"
+                    )
         return shown
 
     def apply_change(self, context: ImportContext, change: Change) -> None:
