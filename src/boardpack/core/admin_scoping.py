@@ -58,6 +58,25 @@ class NotFoundAdminMixin:
     ) -> HttpResponse:
         raise Http404(f"No {opts.verbose_name} with this id")
 
+    def _require_object(self, request: HttpRequest, object_id: str | None) -> None:
+        # Django checks the permission before it finds the record, so a record the user may not
+        # see (or a malformed id) would answer 403 to a POST: it must be 404 first.
+        if object_id is None:
+            return
+        if self.get_object(request, unquote(object_id)) is None:  # type: ignore[attr-defined]
+            raise Http404("No such record")
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if not (request.method == "POST" and "_saveasnew" in request.POST):
+            self._require_object(request, object_id)
+        return super().changeform_view(  # type: ignore[misc]
+            request, object_id, form_url, extra_context
+        )
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._require_object(request, object_id)
+        return super().delete_view(request, object_id, extra_context)  # type: ignore[misc]
+
 
 class OrganisationScopedAdmin(NotFoundAdminMixin, admin.ModelAdmin):
     organisation_lookup = "organisation"
