@@ -119,3 +119,13 @@ def test_the_share_of_inadequate_inspections_is_an_indicator(testshire, as_user)
     assert share.commentary == "1 of 3 inspections reported."
     html = page(as_user("t.analyst"), "/testshire/performance/")
     assert "Inspections judged inadequate" in html
+
+
+def test_a_one_dimension_breakdown_is_shown_beside_its_companions(testshire, as_user):
+    """Attendance by school type: on roll, persistently absent and the percentage, one row
+    per school type, as the source lays the table out."""
+    html = page(as_user("t.analyst"), "/testshire/performance/indicators/PA-PCT/")
+    assert "By school type, 31 March 2023" in html
+    row = re.search(r">Primary</th>(.*?)</tr>", html, re.S).group(1)
+    assert re.findall(r">([\d.,%]+)</td>", row) == ["17.06%", "37291", "6363"]
+    assert 'href="/testshire/performance/indicators/ROLL-COUNT/"' in html

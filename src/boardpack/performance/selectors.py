@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
 from boardpack.performance import calculations as calc
@@ -431,6 +431,8 @@ class CrossTable:
     column_dimension: str
     columns: list[str]
     rows: list[tuple[str, list[str]]]
+    title: str = ""  # when the columns are indicators side by side, what they are together
+    links: list[str] = field(default_factory=list)  # the columns' indicator codes, if any
 
     @property
     def row_label(self) -> str:
@@ -438,9 +440,21 @@ class CrossTable:
 
     @property
     def caption(self) -> str:
+        if self.title:
+            return self.title
         return f"{self.indicator.title} by {self.row_dimension.replace('_', ' ')} and " + (
             self.column_dimension.replace("_", " ")
         )
+
+    @property
+    def side_by_side(self) -> bool:
+        return bool(self.links)
+
+    @property
+    def headers(self) -> list[tuple[str, str]]:
+        """Each column's heading and, for indicators side by side, its code (to link to)."""
+        codes = self.links or [""] * len(self.columns)
+        return list(zip(self.columns, codes, strict=True))
 
 
 def breakdown_tables(indicator: Indicator, *, audience: str) -> list[CrossTable]:
@@ -450,6 +464,8 @@ def breakdown_tables(indicator: Indicator, *, audience: str) -> list[CrossTable]
     if len(dims) < 1:
         return []
     hidden = hidden_for(indicator.organisation, audience)
+    if len(dims) == 1:
+        return side_by_side_tables(indicator, dims[0], hidden)
     observations = (
         Observation.objects.filter(indicator=indicator)
         .exclude(breakdown_key="")
@@ -489,6 +505,65 @@ def breakdown_tables(indicator: Indicator, *, audience: str) -> list[CrossTable]
                 column_dimension=col_dim,
                 columns=col_keys,
                 rows=[(r, [cells.get((r, c), "") for c in col_keys]) for r in row_keys],
+            )
+        )
+    return tables
+
+
+def side_by_side_tables(
+    indicator: Indicator, dimension: str, hidden: set[Hashable]
+) -> list[CrossTable]:
+    """A one-dimension breakdown as the source lays it out: every indicator broken down the
+    same way, from the same source at the same date, side by side (attendance by school type:
+    on roll, persistently absent, persistent absence %, present %)."""
+    own = (
+        Observation.objects.filter(indicator=indicator, area=Area.AUTHORITY)
+        .exclude(breakdown_key="")
+        .values_list("source_id", "date")
+        .distinct()
+    )
+    pairs = sorted(set(own))
+    if not pairs:
+        return []
+    wanted = Q()
+    for source_id, date in pairs:
+        wanted |= Q(source_id=source_id, date=date)
+    observations = (
+        Observation.objects.filter(wanted)
+        .filter(
+            indicator__organisation=indicator.organisation,
+            area=Area.AUTHORITY,
+            breakdown_key__startswith=f"{dimension}=",
+        )
+        .exclude(breakdown_key__contains="|")
+        .select_related("source", "indicator")
+        .order_by("indicator__order", "indicator__code", "pk")
+    )
+    groups: dict[tuple[int, dt.date], list[Observation]] = defaultdict(list)
+    for o in observations:
+        groups[(o.source_id, o.date)].append(o)
+    tables = []
+    for (_source_id, date), items in sorted(groups.items(), key=lambda g: g[0][1], reverse=True):
+        indicators = list(dict.fromkeys(o.indicator for o in items))
+        indicators.sort(key=lambda i: i.pk != indicator.pk)  # this one first
+        rows: list[str] = list(dict.fromkeys(str(o.breakdown[dimension]) for o in items))
+        cells = {
+            (str(o.breakdown[dimension]), o.indicator_id): shown_value(
+                published_row(o, hidden), o.indicator.unit, o.indicator.decimals
+            )
+            for o in items
+        }
+        label = dimension.replace("_", " ")
+        tables.append(
+            CrossTable(
+                indicator=indicator,
+                source=items[0].source,
+                row_dimension=dimension,
+                column_dimension="indicator",
+                columns=[i.title for i in indicators],
+                rows=[(r, [cells.get((r, i.pk), "") for i in indicators]) for r in rows],
+                title=f"By {label}, {date.day} {date:%B %Y}",
+                links=[i.code for i in indicators],
             )
         )
     return tables
