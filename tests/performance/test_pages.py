@@ -129,3 +129,30 @@ def test_a_one_dimension_breakdown_is_shown_beside_its_companions(testshire, as_
     row = re.search(r">Primary</th>(.*?)</tr>", html, re.S).group(1)
     assert re.findall(r">([\d.,%]+)</td>", row) == ["17.06%", "37291", "6363"]
     assert 'href="/testshire/performance/indicators/ROLL-COUNT/"' in html
+
+
+def test_an_indicator_page_takes_a_constant_number_of_queries(testshire, as_user):
+    import datetime as dt
+
+    from boardpack.performance.models import Indicator, Source
+    from boardpack.performance.services import observation_set
+
+    client = as_user("t.analyst")
+    url = "/testshire/performance/indicators/SW-PERMANENT-PCT/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    indicator = Indicator.objects.get(organisation=testshire, code="SW-PERMANENT-PCT")
+    source = Source.objects.get(organisation=testshire, key="report-a")
+    for month in range(1, 13):
+        for area in ("authority", "england", "region"):
+            observation_set(
+                indicator=indicator,
+                date=dt.date(2021, month, 28),
+                source=source,
+                value=Decimal(60 + month),
+                area=area,
+            )
+    with CaptureQueriesContext(connection) as second:
+        client.get(url)
+    assert len(second) == len(first)
