@@ -156,3 +156,15 @@ def test_an_indicator_page_takes_a_constant_number_of_queries(testshire, as_user
     with CaptureQueriesContext(connection) as second:
         client.get(url)
     assert len(second) == len(first)
+
+
+def test_inspections_are_counted_by_judgement_for_each_quarter(testshire, as_user):
+    from boardpack.performance import selectors
+
+    quarters = selectors.judgement_counts_by_quarter(
+        selectors.inspections_for_period(testshire, None)
+    )
+    # Berrow (inadequate, 11 Nov), Hemington (good, 16 Nov), North Hill (RI first, 2 Dec).
+    assert [(q.quarter, q.counts, q.total) for q in quarters] == [("Q3 2022/23", [0, 1, 1, 1], 3)]
+    html = page(as_user("t.analyst"), "/testshire/performance/inspections/")
+    assert "Q3 2022/23" in html and "October to December 2022" in html

@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
+from boardpack.periods import Month, Quarter
 from boardpack.performance import calculations as calc
 from boardpack.performance import suppression
 from boardpack.performance.models import (
@@ -596,6 +597,36 @@ def judgement_counts(inspections: list[Inspection]) -> dict[str, int]:
     return {j.value: counts.get(j.value, 0) for j in Judgement}
 
 
+@dataclass(frozen=True)
+class QuarterCounts:
+    quarter: str  # "Q3 2022/23"
+    months: str  # "October to December 2022"
+    counts: list[int]  # in the order of ``Judgement``
+    total: int
+    inadequate_share: Decimal | None
+
+
+def judgement_counts_by_quarter(inspections: list[Inspection]) -> list[QuarterCounts]:
+    """Inspections counted by judgement for each financial quarter of their dates."""
+    by_quarter: dict[Quarter, list[Inspection]] = defaultdict(list)
+    for inspection in inspections:
+        by_quarter[Month.from_date(inspection.date).quarter].append(inspection)
+    result = []
+    for quarter in sorted(by_quarter, reverse=True):
+        items = by_quarter[quarter]
+        counts = judgement_counts(items)
+        result.append(
+            QuarterCounts(
+                quarter=quarter.label,
+                months=quarter.range_label,
+                counts=[counts[j.value] for j in Judgement],
+                total=len(items),
+                inadequate_share=inadequate_share(items),
+            )
+        )
+    return result
+
+
 def inadequate_share(inspections: list[Inspection]) -> Decimal | None:
     """The percentage of the inspections whose headline judgement is inadequate."""
     if not inspections:
@@ -629,6 +660,15 @@ def inspections_document(
     return {
         "organisation": organisation.slug,
         "period": period.key,
+        "by_quarter": [
+            {
+                "quarter": q.quarter,
+                "counts": dict(zip(Judgement.labels, q.counts, strict=True)),
+                "total": q.total,
+                "inadequate_share": f"{q.inadequate_share}" if q.inadequate_share else None,
+            }
+            for q in judgement_counts_by_quarter(inspections)
+        ],
         "inspections": [inspection_row(i) for i in inspections],
         "counts": {Judgement(k).label: v for k, v in counts.items()},
         "total": len(inspections),
