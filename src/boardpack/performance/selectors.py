@@ -17,7 +17,6 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
-from boardpack.periods import Month, Quarter
 from boardpack.performance import calculations as calc
 from boardpack.performance import suppression
 from boardpack.performance.models import (
@@ -32,6 +31,7 @@ from boardpack.performance.models import (
     Source,
     Target,
 )
+from boardpack.periods import Month, Quarter
 
 COMPARATORS = [Area.ENGLAND, Area.STATISTICAL_NEIGHBOURS, Area.REGION]
 
