@@ -114,7 +114,9 @@ def test_the_catalogue_takes_a_constant_number_of_queries(testshire, as_user):
 def test_the_share_of_inadequate_inspections_is_an_indicator(testshire, as_user):
     from boardpack.performance.models import Observation
 
-    share = Observation.objects.get(indicator__code="INSPECTIONS-INADEQUATE-PCT")
+    share = Observation.objects.get(
+        indicator__organisation=testshire, indicator__code="INSPECTIONS-INADEQUATE-PCT"
+    )
     assert share.value == Decimal("33.3") and share.as_written == "33.3%"
     assert share.commentary == "1 of 3 inspections reported."
     html = page(as_user("t.analyst"), "/testshire/performance/")
