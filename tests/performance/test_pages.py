@@ -114,8 +114,59 @@ def test_the_catalogue_takes_a_constant_number_of_queries(testshire, as_user):
 def test_the_share_of_inadequate_inspections_is_an_indicator(testshire, as_user):
     from boardpack.performance.models import Observation
 
-    share = Observation.objects.get(indicator__code="INSPECTIONS-INADEQUATE-PCT")
+    share = Observation.objects.get(
+        indicator__organisation=testshire, indicator__code="INSPECTIONS-INADEQUATE-PCT"
+    )
     assert share.value == Decimal("33.3") and share.as_written == "33.3%"
     assert share.commentary == "1 of 3 inspections reported."
     html = page(as_user("t.analyst"), "/testshire/performance/")
     assert "Inspections judged inadequate" in html
+
+
+def test_a_one_dimension_breakdown_is_shown_beside_its_companions(testshire, as_user):
+    """Attendance by school type: on roll, persistently absent and the percentage, one row
+    per school type, as the source lays the table out."""
+    html = page(as_user("t.analyst"), "/testshire/performance/indicators/PA-PCT/")
+    assert "By school type, 31 March 2023" in html
+    row = re.search(r">Primary</th>(.*?)</tr>", html, re.S).group(1)
+    assert re.findall(r">([\d.,%]+)</td>", row) == ["17.06%", "37291", "6363"]
+    assert 'href="/testshire/performance/indicators/ROLL-COUNT/"' in html
+
+
+def test_an_indicator_page_takes_a_constant_number_of_queries(testshire, as_user):
+    import datetime as dt
+
+    from boardpack.performance.models import Indicator, Source
+    from boardpack.performance.services import observation_set
+
+    client = as_user("t.analyst")
+    url = "/testshire/performance/indicators/SW-PERMANENT-PCT/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    indicator = Indicator.objects.get(organisation=testshire, code="SW-PERMANENT-PCT")
+    source = Source.objects.get(organisation=testshire, key="report-a")
+    for month in range(1, 13):
+        for area in ("authority", "england", "region"):
+            observation_set(
+                indicator=indicator,
+                date=dt.date(2021, month, 28),
+                source=source,
+                value=Decimal(60 + month),
+                area=area,
+            )
+    with CaptureQueriesContext(connection) as second:
+        client.get(url)
+    assert len(second) == len(first)
+
+
+def test_inspections_are_counted_by_judgement_for_each_quarter(testshire, as_user):
+    from boardpack.performance import selectors
+
+    quarters = selectors.judgement_counts_by_quarter(
+        selectors.inspections_for_period(testshire, None)
+    )
+    # Berrow (inadequate, 11 Nov), Hemington (good, 16 Nov), North Hill (RI first, 2 Dec).
+    assert [(q.quarter, q.counts, q.total) for q in quarters] == [("Q3 2022/23", [0, 1, 1, 1], 3)]
+    html = page(as_user("t.analyst"), "/testshire/performance/inspections/")
+    assert "Q3 2022/23" in html and "October to December 2022" in html

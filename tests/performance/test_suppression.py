@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boardpack.core.models import ReportingPeriod
@@ -167,3 +167,48 @@ def test_the_threshold_is_a_setting(testshire, settings):
         if o["breakdown"] == {"academic_year": "2022-23", "month": "Sep"}
     )
     assert sep["as_written"] == "c"  # 8 is now small
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(parts=st.lists(st.integers(0, 12), min_size=2, max_size=5), with_total=st.booleans())
+def test_no_published_document_reveals_a_hidden_count(testshire, as_user, parts, with_total):
+    """Figures stored, then read back as a councillor through the API and the export: no small
+    count shows, and no published total gives one back by subtraction."""
+    from boardpack.performance.models import Indicator, Observation, Source
+    from boardpack.performance.services import observation_set
+
+    indicator = Indicator.objects.get(organisation=testshire, code="CLA-COUNT")
+    source = Source.objects.get(organisation=testshire, key="report-a")
+    date = dt.date(2021, 3, 31)
+    Observation.objects.filter(indicator=indicator, date=date).delete()
+    cells = {f"Type {n}": value for n, value in enumerate(parts)}
+    if with_total:
+        cells["Total"] = sum(parts)
+    for name, value in cells.items():
+        observation_set(
+            indicator=indicator,
+            date=date,
+            source=source,
+            value=Decimal(value),
+            breakdown={"placement_type": name},
+        )
+    api = as_user("t.councillor").get(
+        "/api/v1/indicators/CLA-COUNT/observations", {"organisation": "testshire"}
+    )
+    period = ReportingPeriod.objects.get(organisation=testshire, month="2023-03-01")
+    export = selectors.observations_document(testshire, period, "public")
+    for doc in (api.json(), export):
+        shown = {
+            o["breakdown"]["placement_type"]: o["value"]
+            for o in doc["observations"]
+            if o["date"] == date.isoformat() and o["indicator"] == "CLA-COUNT"
+        }
+        assert set(shown) == set(cells)
+        for name, value in shown.items():
+            assert value is None or not (1 <= Decimal(value) <= LIMIT), (name, value)
+        hidden = [n for n, v in shown.items() if v is None and n != "Total"]
+        if shown.get("Total") is not None:
+            assert len(hidden) != 1, shown

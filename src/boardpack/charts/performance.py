@@ -66,7 +66,10 @@ def indicator_chart(summary, organisation_name: str) -> Chart | None:  # type: i
 
 
 def breakdown_chart(table) -> Chart | None:  # type: ignore[no-untyped-def]
-    """A cross table (rows × columns) as small multiples: one panel per row."""
+    """A cross table (rows × columns) as small multiples: one panel per row. Indicators side
+    by side have units of their own: their table is enough."""
+    if table.side_by_side:
+        return None
     cells = []
     for row_label, values in table.rows:
         if row_label.strip().lower() == "total":

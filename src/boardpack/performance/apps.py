@@ -13,7 +13,7 @@ class PerformanceConfig(AppConfig):
         from boardpack.performance.checks import check_observations
         from boardpack.performance.datasets import INDICATORS, INSPECTIONS, OBSERVATIONS
         from boardpack.performance.demo import load_performance
-        from boardpack.performance.importers import INDICATORS_IMPORTER, OBSERVATIONS_IMPORTER
+        from boardpack.performance.importers import INDICATORS_IMPORTER
         from boardpack.quality import checks
 
         if load_performance not in loader.STEPS:
@@ -21,5 +21,4 @@ class PerformanceConfig(AppConfig):
         for dataset in (INDICATORS, OBSERVATIONS, INSPECTIONS):
             datasets.register(dataset)
         checks.register("observations", check_observations)
-        for importer in (INDICATORS_IMPORTER, OBSERVATIONS_IMPORTER):
-            registry.register(importer)
+        registry.register(INDICATORS_IMPORTER)

@@ -71,11 +71,18 @@ def _refused(where: str, exc: ValidationError) -> DemoDataError:
     return DemoDataError(f"{where}: {messages}")
 
 
+def _period(organisation: Organisation, month: Month) -> ReportingPeriod:
+    """The month's reporting period, made if missing; one that exists is left as it is (its
+    title belongs to the programme's step)."""
+    from boardpack.demo.loader import period
+
+    found = ReportingPeriod.objects.filter(organisation=organisation, month=month.first_day).first()
+    return found if found is not None else period(organisation, month.key)
+
+
 def load_data(organisation: Organisation, data: Any) -> None:
     """Load one organisation's data module (SOURCES, INDICATORS, TARGETS, OBSERVATIONS,
     INSPECTIONS)."""
-    from boardpack.demo.loader import period
-
     sources: dict[str, Source] = {}
     for item in getattr(data, "SOURCES", []):
         where = f"source {item.get('key')}"
@@ -86,7 +93,7 @@ def load_data(organisation: Organisation, data: Any) -> None:
                 key=item["key"],
                 title=item["title"],
                 date=date,
-                period=period(organisation, Month.from_date(date).key),
+                period=_period(organisation, Month.from_date(date)),
             )
         except ValidationError as exc:
             raise _refused(where, exc) from exc

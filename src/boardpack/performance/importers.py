@@ -301,12 +301,7 @@ class ObservationsImporter(Importer):
             bulk_create_with_history(new, Observation, batch_size=2000, default_user=context.user)
 
 
-class ObservationsAlias(ObservationsImporter):
-    name = "observations"
-
-
 INDICATORS_IMPORTER = ObservationsImporter()
-OBSERVATIONS_IMPORTER = ObservationsAlias()
 
 
 def import_csv_rows(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
 from boardpack.performance import calculations as calc
@@ -31,6 +31,7 @@ from boardpack.performance.models import (
     Source,
     Target,
 )
+from boardpack.periods import Month, Quarter
 
 COMPARATORS = [Area.ENGLAND, Area.STATISTICAL_NEIGHBOURS, Area.REGION]
 
@@ -431,6 +432,8 @@ class CrossTable:
     column_dimension: str
     columns: list[str]
     rows: list[tuple[str, list[str]]]
+    title: str = ""  # when the columns are indicators side by side, what they are together
+    links: list[str] = field(default_factory=list)  # the columns' indicator codes, if any
 
     @property
     def row_label(self) -> str:
@@ -438,9 +441,21 @@ class CrossTable:
 
     @property
     def caption(self) -> str:
+        if self.title:
+            return self.title
         return f"{self.indicator.title} by {self.row_dimension.replace('_', ' ')} and " + (
             self.column_dimension.replace("_", " ")
         )
+
+    @property
+    def side_by_side(self) -> bool:
+        return bool(self.links)
+
+    @property
+    def headers(self) -> list[tuple[str, str]]:
+        """Each column's heading and, for indicators side by side, its code (to link to)."""
+        codes = self.links or [""] * len(self.columns)
+        return list(zip(self.columns, codes, strict=True))
 
 
 def breakdown_tables(indicator: Indicator, *, audience: str) -> list[CrossTable]:
@@ -450,6 +465,8 @@ def breakdown_tables(indicator: Indicator, *, audience: str) -> list[CrossTable]
     if len(dims) < 1:
         return []
     hidden = hidden_for(indicator.organisation, audience)
+    if len(dims) == 1:
+        return side_by_side_tables(indicator, dims[0], hidden)
     observations = (
         Observation.objects.filter(indicator=indicator)
         .exclude(breakdown_key="")
@@ -494,6 +511,65 @@ def breakdown_tables(indicator: Indicator, *, audience: str) -> list[CrossTable]
     return tables
 
 
+def side_by_side_tables(
+    indicator: Indicator, dimension: str, hidden: set[Hashable]
+) -> list[CrossTable]:
+    """A one-dimension breakdown as the source lays it out: every indicator broken down the
+    same way, from the same source at the same date, side by side (attendance by school type:
+    on roll, persistently absent, persistent absence %, present %)."""
+    own = (
+        Observation.objects.filter(indicator=indicator, area=Area.AUTHORITY)
+        .exclude(breakdown_key="")
+        .values_list("source_id", "date")
+        .distinct()
+    )
+    pairs = sorted(set(own))
+    if not pairs:
+        return []
+    wanted = Q()
+    for source_id, date in pairs:
+        wanted |= Q(source_id=source_id, date=date)
+    observations = (
+        Observation.objects.filter(wanted)
+        .filter(
+            indicator__organisation=indicator.organisation,
+            area=Area.AUTHORITY,
+            breakdown_key__startswith=f"{dimension}=",
+        )
+        .exclude(breakdown_key__contains="|")
+        .select_related("source", "indicator")
+        .order_by("indicator__order", "indicator__code", "pk")
+    )
+    groups: dict[tuple[int, dt.date], list[Observation]] = defaultdict(list)
+    for o in observations:
+        groups[(o.source_id, o.date)].append(o)
+    tables = []
+    for (_source_id, date), items in sorted(groups.items(), key=lambda g: g[0][1], reverse=True):
+        indicators = list(dict.fromkeys(o.indicator for o in items))
+        indicators.sort(key=lambda i: i.pk != indicator.pk)  # this one first
+        rows: list[str] = list(dict.fromkeys(str(o.breakdown[dimension]) for o in items))
+        cells = {
+            (str(o.breakdown[dimension]), o.indicator_id): shown_value(
+                published_row(o, hidden), o.indicator.unit, o.indicator.decimals
+            )
+            for o in items
+        }
+        label = dimension.replace("_", " ")
+        tables.append(
+            CrossTable(
+                indicator=indicator,
+                source=items[0].source,
+                row_dimension=dimension,
+                column_dimension="indicator",
+                columns=[i.title for i in indicators],
+                rows=[(r, [cells.get((r, i.pk), "") for i in indicators]) for r in rows],
+                title=f"By {label}, {date.day} {date:%B %Y}",
+                links=[i.code for i in indicators],
+            )
+        )
+    return tables
+
+
 # Inspections --------------------------------------------------------------------------------------
 
 
@@ -519,6 +595,36 @@ def headline_judgement(inspection: Inspection) -> str:
 def judgement_counts(inspections: list[Inspection]) -> dict[str, int]:
     counts = Counter(headline_judgement(i) for i in inspections)
     return {j.value: counts.get(j.value, 0) for j in Judgement}
+
+
+@dataclass(frozen=True)
+class QuarterCounts:
+    quarter: str  # "Q3 2022/23"
+    months: str  # "October to December 2022"
+    counts: list[int]  # in the order of ``Judgement``
+    total: int
+    inadequate_share: Decimal | None
+
+
+def judgement_counts_by_quarter(inspections: list[Inspection]) -> list[QuarterCounts]:
+    """Inspections counted by judgement for each financial quarter of their dates."""
+    by_quarter: dict[Quarter, list[Inspection]] = defaultdict(list)
+    for inspection in inspections:
+        by_quarter[Month.from_date(inspection.date).quarter].append(inspection)
+    result = []
+    for quarter in sorted(by_quarter, reverse=True):
+        items = by_quarter[quarter]
+        counts = judgement_counts(items)
+        result.append(
+            QuarterCounts(
+                quarter=quarter.label,
+                months=quarter.range_label,
+                counts=[counts[j.value] for j in Judgement],
+                total=len(items),
+                inadequate_share=inadequate_share(items),
+            )
+        )
+    return result
 
 
 def inadequate_share(inspections: list[Inspection]) -> Decimal | None:
@@ -554,6 +660,15 @@ def inspections_document(
     return {
         "organisation": organisation.slug,
         "period": period.key,
+        "by_quarter": [
+            {
+                "quarter": q.quarter,
+                "counts": dict(zip(Judgement.labels, q.counts, strict=True)),
+                "total": q.total,
+                "inadequate_share": f"{q.inadequate_share}" if q.inadequate_share else None,
+            }
+            for q in judgement_counts_by_quarter(inspections)
+        ],
         "inspections": [inspection_row(i) for i in inspections],
         "counts": {Judgement(k).label: v for k, v in counts.items()},
         "total": len(inspections),

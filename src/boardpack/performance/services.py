@@ -36,6 +36,8 @@ from boardpack.performance.models import (
 
 HUNDRED = Decimal("100")
 MISSING = set(MISSING_SYMBOLS)
+QUALIFIERS = frozenset(Qualifier.values)  # TextChoices.values is rebuilt at every call
+AREAS = frozenset(Area.values)
 SYMBOL_QUALIFIERS = {symbol: qualifier for qualifier, symbol in MISSING_SYMBOLS.items()}
 
 
@@ -116,14 +118,14 @@ def observation_problems(
 ) -> list[Issue]:
     """Every rule a figure breaks, by field; an empty list when it may be written."""
     issues: list[Issue] = []
-    if qualifier not in Qualifier.values:
+    if qualifier not in QUALIFIERS:
         issues.append(
             Issue(
                 "qualifier",
                 f"‘{qualifier}’ is not a qualifier: use one of {', '.join(Qualifier.values)}.",
             )
         )
-    if area not in Area.values:
+    if area not in AREAS:
         issues.append(
             Issue("area", f"‘{area}’ is not an area: use one of {', '.join(Area.values)}.")
         )
@@ -135,7 +137,7 @@ def observation_problems(
         elif not isinstance(cell, str) or not cell.strip():
             issues.append(Issue("breakdown", f"Give the {name} of the breakdown as text."))
     if value is None:
-        if qualifier in Qualifier.values and qualifier not in MISSING:
+        if qualifier in QUALIFIERS and qualifier not in MISSING:
             issues.append(
                 Issue(
                     "value",

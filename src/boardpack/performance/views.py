@@ -177,5 +177,7 @@ def inspections(request: HttpRequest) -> HttpResponse:
         "counts": [(Judgement(k).label, v) for k, v in counts.items()],
         "total": len(found),
         "inadequate_share": selectors.inadequate_share(found),
+        "judgements": Judgement.labels,
+        "quarters": selectors.judgement_counts_by_quarter(found),
     }
     return render(request, "performance/inspections.html", context)
