@@ -47,8 +47,8 @@ def run(measure: Callable[..., float] | None = None) -> None:
 
     from boardpack.core.models import ReportingPeriod
     from boardpack.reports.models import ReportTemplate
-    from boardpack.reports.rendering import render
     from boardpack.reports.renderers.html import render_html
+    from boardpack.reports.rendering import render
     from boardpack.reports.selectors import document_for_period
 
     template = ReportTemplate.objects.get(slug="scrutiny-progress")
