@@ -189,8 +189,13 @@ def test_the_edition_page_reads_the_document_with_no_query_per_row(django_assert
         office.get(_url("edition-detail", edition))
 
 
-def test_with_the_database_backend_the_worker_generates_the_files(settings):
+def test_with_the_database_backend_the_worker_generates_the_files(settings, monkeypatch):
     from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    # The worker closes "old" connections between tasks; inside this test's transaction that
+    # would close it under the test (on PostgreSQL), so here it keeps its connection.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
