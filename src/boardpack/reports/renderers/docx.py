@@ -345,7 +345,8 @@ class WordDocument:
         for note in table.notes:
             run = self.add_paragraph().add_run(clean(note))
             run.font.size = Pt(9)
-        self.add_paragraph()
+        if not self.landscape:  # a gap before what follows (a landscape section ends here)
+            self.add_paragraph()
 
     def _widths(self, word_table: Any, table: Table) -> None:
         """Fixed column widths that fill the text width (figures on one line where they fit)."""

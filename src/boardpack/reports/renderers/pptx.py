@@ -994,6 +994,12 @@ class Deck:
         tcpr = _sub(tc, "a:tcPr", marL=str(CELL_X), marR=str(CELL_X), marT=str(CELL_Y))
         tcpr.set("marB", str(CELL_Y))
         tcpr.set("anchor", "t")
+        for side in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):  # hairlines between rows only
+            line = _sub(tcpr, side, w="9525" if side in ("a:lnT", "a:lnB") else "0")
+            if side in ("a:lnT", "a:lnB"):
+                _sub(_sub(line, "a:solidFill"), "a:srgbClr", val="B1B4B6")
+            else:
+                _sub(line, "a:noFill")
         _sub(_sub(tcpr, "a:solidFill"), "a:srgbClr", val=str(fill))
         toks = [tok for line in lines for tok in line]
         align = "r" if row.numeric[index] else "l"
