@@ -39,7 +39,7 @@ from boardpack.reports.document import (
     Table,
 )
 from boardpack.reports.renderers.images import chart_png
-from boardpack.reports.renderers.pptx import RAG_COLOURS, SAFE_LINK, clean, column_widths
+from boardpack.reports.renderers.pptx import RAG_COLOURS, clean, column_widths, safe_href
 
 FONT = "Arial"
 INK = RGBColor(0x0B, 0x0C, 0x0C)
@@ -235,8 +235,8 @@ class WordDocument:
     def runs(self, paragraph: Any, runs: tuple[Run, ...]) -> None:
         for run in runs:
             text = clean(run.text, one_line=False)
-            if run.href and SAFE_LINK.match(run.href):
-                self.link(paragraph, text, run.href)
+            if safe_href(run.href):
+                self.link(paragraph, text, safe_href(run.href))
                 continue
             added = paragraph.add_run(text)
             added.bold = run.bold or None

@@ -117,6 +117,18 @@ SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
+def safe_href(href: str) -> str:
+    """The link if it is http(s) or mailto and holds no spaces or control characters, else ""."""
+    href = href.strip()
+    if (
+        not SAFE_LINK.match(href)
+        or re.search(r"[\s\x00-\x1f\x7f<>\"]", href)
+        or _CONTROL.search(href)
+    ):
+        return ""
+    return href
+
+
 def clean(text: str, *, one_line: bool = True) -> str:
     """Text that XML can hold; on one line unless it is speaker notes."""
     text = _CONTROL.sub("", text)
@@ -159,7 +171,7 @@ def tokens(
 ) -> list[Token]:
     out = []
     for run in runs:
-        href = run.href if SAFE_LINK.match(run.href) else ""
+        href = safe_href(run.href)
         for word in re.findall(r"\S+\s*|\s+", clean(run.text)):
             out.append(Token(word, run.bold or bold, run.italic or italic, href))
     return out
@@ -235,6 +247,8 @@ class Para:
     align: str = "l"
     colour: RGBColor | None = None
     is_list: bool = False
+    list_title: str = ""  # repeated, "(continued)", when the list goes on to another slide
+    parent: Para | None = None  # likewise the item a nested item belongs to
 
     @property
     def line_height(self) -> float:
@@ -307,10 +321,33 @@ class TextBlock:
             if not page_empty:
                 return None, self
             raise RuntimeError("A line of text is taller than a slide")  # pragma: no cover
+        if rest and rest[0].is_list:
+            rest[:0] = _context(rest[0])
         if rest:
             rest[0] = replace(rest[0], space_before=0)
         first = TextBlock(taken, self.frame, self.break_before, self.has_list)
         return first, TextBlock(rest, self.frame, False, self.has_list)
+
+
+def _context(para: Para) -> list[Para]:
+    """The list's title and the items above a continued item, each marked "(continued)".
+
+    An item above is cut to its first line, so the context stays short however long it is.
+    """
+    more = Token(" (continued)", italic=True)
+    parents = []
+    parent = para.parent
+    while parent is not None:
+        lines = parent.lines(WIDTH)
+        toks = lines[0] if len(lines) == 1 else [*lines[0], Token("…")]
+        parents.insert(0, replace(parent, toks=[*toks, more], space_before=2))
+        parent = parent.parent
+    if not para.list_title:
+        return parents
+    title = _list_title(para.list_title)
+    lines = title.lines(WIDTH)
+    toks = lines[0] if len(lines) == 1 else [*lines[0], Token("…", bold=True)]
+    return [replace(title, toks=[*toks, Token(" (continued)", bold=True)]), *parents]
 
 
 def _part(para: Para, lines: list[list[Token]]) -> Para:
@@ -318,23 +355,25 @@ def _part(para: Para, lines: list[list[Token]]) -> Para:
     return replace(para, toks=toks)
 
 
-def _list_paras(items: tuple[ListItem, ...], ordered: bool, level: int = 0) -> list[Para]:
+def _list_paras(
+    items: tuple[ListItem, ...], ordered: bool, level: int = 0, parent: Para | None = None
+) -> list[Para]:
     out = []
     for number, item in enumerate(items, start=1):
         # Numbers are written, not auto-numbered: LibreOffice and PowerPoint count differently.
         bullet = "" if ordered else ("•" if level % 2 == 0 else "–")
         number_run = [Run(f"{number}. ")] if ordered else []
-        out.append(
-            Para(
-                tokens([*number_run, *item.runs]),
-                size=16 if level == 0 else 15,
-                level=min(level, 3),
-                bullet=bullet,
-                space_before=6 if level == 0 else 2,
-                is_list=True,
-            )
+        para = Para(
+            tokens([*number_run, *item.runs]),
+            size=16 if level == 0 else 15,
+            level=min(level, 3),
+            bullet=bullet,
+            space_before=6 if level == 0 else 2,
+            is_list=True,
+            parent=parent,
         )
-        out.extend(_list_paras(item.children, ordered, level + 1))
+        out.append(para)
+        out.extend(_list_paras(item.children, ordered, level + 1, para))
     return out
 
 
@@ -351,18 +390,14 @@ def node_paras(node: Heading | Paragraph | BulletList) -> list[Para]:
             node.style, (16, False)
         )
         return [Para(tokens(node.runs, italic=italic), size=size, space_before=8)]
-    out = []
-    if node.title:
-        out.append(
-            Para(
-                tokens([Run(node.title)], bold=True),
-                size=17,
-                space_before=12,
-                keep_with_next=True,
-                colour=RGBColor(0x1D, 0x3A, 0x5F),
-            )
-        )
-    return out + _list_paras(node.items, node.ordered)
+    title = clean(node.title)
+    items = [replace(p, list_title=title) for p in _list_paras(node.items, node.ordered)]
+    return ([_list_title(title)] if title else []) + items
+
+
+def _list_title(text: str) -> Para:
+    bold = tokens([Run(text)], bold=True)
+    return Para(bold, size=17, space_before=12, keep_with_next=True, colour=HEADER_FILL)
 
 
 # -- other blocks ---------------------------------------------------------------------------------
