@@ -335,7 +335,7 @@ def _context(para: Para) -> list[Para]:
     An item above is cut to its first line, so the context stays short however long it is.
     """
     more = Token(" (continued)", italic=True)
-    parents = []
+    parents: list[Para] = []
     parent = para.parent
     while parent is not None:
         lines = parent.lines(WIDTH)
