@@ -69,6 +69,8 @@ def test_cover_contents_and_headings(word: Any) -> None:
     body = word.element.body
     instructions = [t.text for t in body.iter(qn("w:instrText"))]
     assert any('TOC \\o "1-3"' in text for text in instructions)
+    update = word.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"  # page numbers on opening
     headings = _texts(word, "Heading 1")
     assert headings == [section.title for section in scrutiny_deck().sections]
     hostile = docx.Document(BytesIO(render_docx(hostile_document())))

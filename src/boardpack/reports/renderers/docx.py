@@ -20,6 +20,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from lxml import etree
 from PIL import Image
 
 from boardpack.reports.document import (
@@ -54,6 +55,12 @@ PORTRAIT_TEXT_WIDTH = Cm(17)  # A4 less 2 cm margins
 TABLE_SIZE = 9.5
 # Rows never split across pages, except one longer than a page could hold (Word would cut it off).
 ROW_KEPT_WHOLE = 1500
+SETTINGS_AFTER_UPDATE_FIELDS = frozenset(
+    "hdrShapeDefaults footnotePr endnotePr compat docVars rsids mathPr attachedSchema "
+    "themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures "
+    "forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary shapeDefaults "
+    "doNotEmbedSmartTags decimalSymbol listSeparator".split()
+)
 
 
 def _el(tag: str, **attrs: str) -> Any:
@@ -159,11 +166,20 @@ class WordDocument:
         props.language = self.document.language
         props.author = clean(self.document.organisation)
         props.keywords = clean(self.document.period_label)
-        settings = self.doc.settings.element
-        settings.append(_el("w:updateFields", val="true"))
+        self._update_fields_on_opening()
         out = BytesIO()
         self.doc.save(out)
         return out.getvalue()
+
+    def _update_fields_on_opening(self) -> None:
+        """Word fills in the contents' page numbers when the file is opened."""
+        settings = self.doc.settings.element
+        update = _el("w:updateFields", val="true")
+        for child in settings:  # the schema orders settings: go before the first that follows
+            if etree.QName(child).localname in SETTINGS_AFTER_UPDATE_FIELDS:
+                child.addprevious(update)
+                return
+        settings.append(update)
 
     def cover(self) -> None:
         doc = self.document
