@@ -309,8 +309,8 @@ class TextBlock:
                 and text_height([*taken, _part(para, lines[: fits + 1])], WIDTH) <= avail
             ):
                 fits += 1
-            if len(lines) - fits < 2 or (fits < 2 and taken):  # no widows, no orphans
-                fits = 0 if (taken or not page_empty) else fits
+            if (len(lines) - fits < 2 or fits < 2) and (taken or not page_empty):
+                fits = 0  # no widows, no orphans, unless the paragraph fills the slide
             if fits:
                 taken.append(_part(para, lines[:fits]))
                 rest[0] = replace(_part(para, lines[fits:]), bullet="", space_before=0)
@@ -412,10 +412,14 @@ class StatusBlock:
     has_list: bool = False
 
     def paras(self) -> list[Para]:
-        paras = [Para(tokens([Run(self.status.label)], bold=True), size=16, space_before=0)]
-        if self.status.note:
-            paras.append(Para(tokens([Run(self.status.note)]), size=14, space_before=2))
-        return paras
+        """The label and note beside the coloured box, each cut to three lines at most."""
+        width = WIDTH - STATUS_BOX - GAP
+        three = int(Pt(3 * 16 * LINE)) + 2 * INSET_Y + SAFETY
+        label = _fit(clean(self.status.label), (16,), width, three, bold=True)
+        if not self.status.note:
+            return [label]
+        note = _fit(clean(self.status.note), (14,), width, three)
+        return [label, replace(note, space_before=2)]
 
     def height(self) -> int:
         return max(int(Emu(548640)), text_height(self.paras(), WIDTH - STATUS_BOX - GAP))
@@ -575,7 +579,10 @@ def _table_block(table: Table, sizes: tuple[float, ...]) -> TableBlock:
         count = table.column_count or 1
         widths = [WIDTH // count] * count
     max_row = (BOTTOM - TOP) // 3
-    header = [_measure_row(r, "header", widths, size) for r in table.header_rows]
+    header = [
+        _split_tall(_measure_row(r, "header", widths, size), size, max_row // 2)[0]
+        for r in table.header_rows
+    ]  # a header row is repeated on every slide: one too tall is cut short
     rows: list[TRow] = []
     for row in table.rows:
         rows.extend(_split_tall(_measure_row(row, row.role, widths, size), size, max_row))
