@@ -706,8 +706,11 @@ def paginate(section: Section) -> list[Page]:
 # -- drawing --------------------------------------------------------------------------------------
 
 
+_qn = functools.lru_cache(maxsize=256)(qn)
+
+
 def _sub(parent: Any, tag: str, **attrs: str) -> Any:
-    return etree.SubElement(parent, qn(tag), **attrs)
+    return etree.SubElement(parent, _qn(tag), attrs)
 
 
 def _write_para(p: Any, para: Para, first: bool) -> None:
