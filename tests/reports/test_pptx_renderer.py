@@ -322,3 +322,15 @@ def test_any_text_renders_and_every_item_is_kept(
         words = clean(text).split()
         for word in words:
             assert word in body
+
+
+def test_every_picture_chart_and_table_has_alt_text(deck: Any) -> None:
+    frames = 0
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            element = shape._element
+            if element.tag.endswith("}pic") or element.tag.endswith("}graphicFrame"):
+                frames += 1
+                props = element.xpath("./*[1]/p:cNvPr")[0]
+                assert props.get("descr"), f"{shape.name} has no alt text"
+    assert frames >= 4  # the tracker's tables, the chart and its data table
