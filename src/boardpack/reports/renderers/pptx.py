@@ -138,16 +138,25 @@ def clean(text: str, *, one_line: bool = True) -> str:
 # -- measuring ------------------------------------------------------------------------------------
 
 
+# Without Liberation Sans, DejaVu Sans (wider than Arial) measures safely: text wraps early.
+FALLBACK_FILES = {
+    (False, False): "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    (True, False): "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    (False, True): "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
+    (True, True): "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf",
+}
+
+
 @functools.cache
 def _font(bold: bool, italic: bool) -> ImageFont.FreeTypeFont:
     name = FONT_FILES[(bold, italic)]
-    for folder in FONT_DIRS:
-        path = Path(folder) / name
+    candidates = [Path(folder) / name for folder in FONT_DIRS]
+    for path in [*candidates, Path(FALLBACK_FILES[(bold, italic)])]:
         if path.exists():
             return ImageFont.truetype(str(path), 100)
     raise RuntimeError(
-        f"The PowerPoint renderer measures text with Liberation Sans ({name}), which is not "
-        "installed: install the fonts-liberation2 package."
+        f"The PowerPoint renderer measures text with Liberation Sans ({name}) or DejaVu Sans, "
+        "and neither is installed: install Debian's fonts-liberation2 package."
     )
 
 
