@@ -162,7 +162,8 @@ def test_footer_says_page_x_of_y(word: Any) -> None:
     footer = word.sections[0].footer
     instructions = [t.text.strip() for t in footer._element.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
-    assert "Page" in footer.paragraphs[0].text and " of " in footer.paragraphs[0].text
+    assert footer.paragraphs[1].text.startswith("Page ") and " of " in footer.paragraphs[1].text
+    assert footer.paragraphs[1].alignment == WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def test_user_text_is_plain_and_links_are_only_safe_ones(hostile_bytes: bytes) -> None:

@@ -143,14 +143,15 @@ class WordDocument:
             header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             run = header.add_run(clean(doc.status_label))
             run.bold, run.font.size = True, Pt(9)
-        footer = section.footer.paragraphs[0]
-        footer.add_run(clean(" · ".join(p for p in (doc.organisation, doc.subtitle) if p)))
-        footer.add_run("\t\t")
-        footer.add_run("Page ")
-        _field(footer, "PAGE")
-        footer.add_run(" of ")
-        _field(footer, "NUMPAGES")
-        for run in footer.runs:
+        about = section.footer.paragraphs[0]  # two lines: right in portrait and landscape alike
+        about.add_run(clean(" · ".join(p for p in (doc.organisation, doc.subtitle) if p)))
+        pages = section.footer.add_paragraph()
+        pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        pages.add_run("Page ")
+        _field(pages, "PAGE")
+        pages.add_run(" of ")
+        _field(pages, "NUMPAGES")
+        for run in (*about.runs, *pages.runs):
             run.font.size = Pt(9)
 
     # -- the document ---------------------------------------------------------------------------
@@ -183,7 +184,8 @@ class WordDocument:
 
     def cover(self) -> None:
         doc = self.document
-        self.add_paragraph(clean(doc.title) or "Report", style="Title")
+        title = self.add_paragraph(clean(doc.title) or "Report", style="Title")
+        title.paragraph_format.space_before = Pt(96)  # a cover, not a heading at the top
         if doc.subtitle:
             self.add_paragraph(clean(doc.subtitle), style="Subtitle")
         facts = [p for p in (doc.organisation, doc.period_label) if p.strip()]
