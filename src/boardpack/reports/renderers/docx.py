@@ -409,6 +409,9 @@ class WordDocument:
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
         long, short = Cm(29.7), Cm(21)
         section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        # a landscape page is short: narrower top and bottom margins keep a table on one page
+        section.top_margin = section.bottom_margin = Cm(1.5) if landscape else Cm(2)
+        section.header_distance = section.footer_distance = Cm(0.8) if landscape else Cm(1.25)
 
     def chart(self, chart: Chart) -> None:
         self.add_paragraph(clean(chart.title) or "Chart", style="Caption")
