@@ -185,7 +185,7 @@ def test_the_edition_page_reads_the_document_with_no_query_per_row(django_assert
     office = client_for("office")
     edition = _create(office)
     SavingPosition.objects.filter(period=june()).count()
-    with django_assert_max_num_queries(60):
+    with django_assert_max_num_queries(45):
         office.get(_url("edition-detail", edition))
 
 
