@@ -560,6 +560,7 @@ def hostile_document() -> Document:
                             Run(" or "),
                             Run("this", href="javascript:alert(1)"),
                             Run(" & <script>alert(2)</script>", bold=True),
+                            Run(" bad", href="https://example.org/\x00 <b>"),
                         )
                     ),
                     BulletList(

@@ -11,6 +11,8 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from boardpack.reports.renderers.docx import render_docx
 from tests.reports import office
@@ -67,6 +69,8 @@ def test_cover_contents_and_headings(word: Any) -> None:
     body = word.element.body
     instructions = [t.text for t in body.iter(qn("w:instrText"))]
     assert any('TOC \\o "1-3"' in text for text in instructions)
+    update = word.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"  # page numbers on opening
     headings = _texts(word, "Heading 1")
     assert headings == [section.title for section in scrutiny_deck().sections]
     hostile = docx.Document(BytesIO(render_docx(hostile_document())))
@@ -158,7 +162,8 @@ def test_footer_says_page_x_of_y(word: Any) -> None:
     footer = word.sections[0].footer
     instructions = [t.text.strip() for t in footer._element.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
-    assert "Page" in footer.paragraphs[0].text and " of " in footer.paragraphs[0].text
+    assert footer.paragraphs[1].text.startswith("Page ") and " of " in footer.paragraphs[1].text
+    assert footer.paragraphs[1].alignment == WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def test_user_text_is_plain_and_links_are_only_safe_ones(hostile_bytes: bytes) -> None:
@@ -192,3 +197,47 @@ def test_libreoffice_opens_the_word_files_and_pages_are_not_blank(
         assert len(pngs) == len(pages) >= 3
         for png in pngs:
             assert office.ink_fraction(png) > 0.002, f"{png.name} is blank"
+
+
+user_text = st.text(max_size=400)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=user_text,
+    items=st.lists(user_text, max_size=8),
+    cells=st.lists(user_text, min_size=1, max_size=12),
+    href=st.one_of(st.text(max_size=40), st.text(max_size=40).map(lambda t: "https://" + t)),
+)
+def test_any_text_renders_as_plain_text(
+    title: str, items: list[str], cells: list[str], href: str
+) -> None:
+    from boardpack.reports.document import (
+        BulletList,
+        Cell,
+        Document,
+        ListItem,
+        Paragraph,
+        Row,
+        Run,
+        Section,
+        Table,
+    )
+    from boardpack.reports.renderers.pptx import clean
+
+    header = (Row(cells=tuple(Cell(f"h{i}") for i in range(len(cells)))),)
+    body = (Row(cells=tuple(Cell(c, numeric=i % 2 == 0) for i, c in enumerate(cells))),)
+    nodes = (
+        Paragraph(runs=(Run(title), Run("link", href=href))),
+        BulletList(items=tuple(ListItem.of(t) for t in items), title=title),
+        Table(title, header, body),
+    )
+    document = Document(title, title, title, title, (Section(title, nodes, notes=title),))
+    read = docx.Document(BytesIO(render_docx(document)))
+    text = _all_text(read) + " ".join(c.text for t in read.tables for r in t.rows for c in r.cells)
+    for value in [title, *items, *cells]:
+        for word in clean(value).split():
+            assert word in text
+    for rel in read.part.rels.values():
+        if rel.reltype.endswith("/hyperlink"):
+            assert rel.target_ref.lower().startswith(("http://", "https://", "mailto:"))

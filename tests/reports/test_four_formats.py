@@ -173,3 +173,28 @@ def test_libreoffice_opens_the_word_and_powerpoint_files(tmp_path: Path):
     for suffix in ("docx", "pptx"):
         pdf = office.to_pdf(files[suffix], f".{suffix}", tmp_path)
         assert office.to_pngs(pdf, resolution=20)
+
+
+def test_bad_input_renders_in_every_format_and_says_what_is_missing(tmp_path: Path):
+    from boardpack.reports.models import Block, TemplateSection
+
+    template = scrutiny()
+    TemplateSection.objects.create(
+        template=template, slug="empty", title="An empty section", order=99
+    )
+    narrative = Block.objects.get(section__template=template, kind="narrative")
+    hostile = "<script>alert(1)</script> [click](javascript:alert(1)) **bold**\n\n- " + "w" * 5000
+    no_data = period(somerset(), "2025-01")
+    for month in (june(), no_data):
+        document = build_document(template, somerset(), month, narratives={narrative.pk: hostile})
+        files = _rendered(document)
+        html = files["html"].decode()
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
+        assert "javascript:" not in html.replace("[click](javascript:alert(1))", "")
+        assert "w" * 5000 in html
+        assert "Nothing is in this section yet." in html
+        assert files["pdf"].startswith(b"%PDF")
+        for suffix in ("docx", "pptx"):
+            assert files[suffix].startswith(b"PK")
+    assert "Not available:" in html  # the period with no data says so, in place
+    assert "summary is recorded for January 2025" in html

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches, Pt
@@ -223,7 +225,10 @@ def test_user_text_stays_plain_and_long_points_continue(hostile: tuple[Any, Path
     assert "& <script>alert(2)</script>" in text
     long_slides = _slides_titled(deck, "Points typed by users <script>")
     # 5,000 characters in one point: every word kept, in order, over several slides
-    assert " ".join(LONG_POINT.split()) in _text(long_slides, body_only=True)
+    # (each further slide repeats the list's title, "(continued)")
+    body = _text(long_slides, body_only=True)
+    assert body.count("A long point (continued)") >= 1
+    assert " ".join(LONG_POINT.split()) in body.replace("A long point (continued) ", "")
     assert len(long_slides) >= 3
     assert sum(_text([s]).count("word") for s in long_slides) == LONG_POINT.count("word")
     assert "Nothing to report in this section." in text
@@ -271,3 +276,61 @@ def test_the_overflow_check_catches_text_that_leaves_its_box(tmp_path: Path) -> 
     problems = office.overflowing_words(path, pdf)
     assert any("lies outside" in p for p in problems)
     assert any("characters not drawn" in p for p in problems)  # cut off at the slide's foot
+
+
+user_text = st.text(max_size=400)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=user_text,
+    items=st.lists(user_text, max_size=8),
+    nested=st.lists(st.text(min_size=1, max_size=2000), max_size=3),
+    cells=st.lists(user_text, min_size=1, max_size=12),
+)
+def test_any_text_renders_and_every_item_is_kept(
+    title: str, items: list[str], nested: list[str], cells: list[str]
+) -> None:
+    from boardpack.reports.document import (
+        BulletList,
+        Cell,
+        Document,
+        ListItem,
+        Row,
+        Section,
+        Status,
+        Table,
+    )
+    from boardpack.reports.renderers.pptx import clean
+
+    parent = ListItem.of(title or "parent")
+    parent = ListItem(parent.runs, children=tuple(ListItem.of(t) for t in nested))
+    listing = BulletList(items=(parent, *(ListItem.of(t) for t in items)), title=title)
+    table = Table(
+        title,
+        (Row(cells=tuple(Cell(f"h{i}") for i in range(len(cells)))),),
+        (Row(cells=tuple(Cell(c, numeric=i % 2 == 0) for i, c in enumerate(cells))),),
+    )
+    status = Status(label=title, rag="G", text="Green", note=title)
+    section = Section(title=title, nodes=(status, listing, table), notes=title)
+    document = Document(title, title, title, title, (section,), status_label=title)
+    deck = Presentation(BytesIO(render_pptx(document)))
+    slides = list(deck.slides)[1:]
+    body = _text(slides, body_only=True)
+    body += " ".join(" ".join(sum(_rows(shape.table), [])) for shape in _tables(slides))
+    for text in [*items, *nested, *cells]:
+        words = clean(text).split()
+        for word in words:
+            assert word in body
+
+
+def test_every_picture_chart_and_table_has_alt_text(deck: Any) -> None:
+    frames = 0
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            element = shape._element
+            if element.tag.endswith("}pic") or element.tag.endswith("}graphicFrame"):
+                frames += 1
+                props = element.xpath("./*[1]/p:cNvPr")[0]
+                assert props.get("descr"), f"{shape.name} has no alt text"
+    assert frames >= 4  # the tracker's tables, the chart and its data table

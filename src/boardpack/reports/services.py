@@ -222,7 +222,3 @@ def generation_run(generation_id: int) -> Generation:
     generation.finished_at = timezone.now()
     generation.save(update_fields=["status", "finished_at"])
     return generation
-
-
-def formats_done(generation: Generation) -> list[str]:
-    return [f for f in FORMATS if f in {g.format for g in generation.files.all()}]

@@ -91,9 +91,6 @@ def edition_detail(request: HttpRequest, edition: int) -> HttpResponse:
             "files": [(fmt, FORMAT_LABELS[fmt], files.get(fmt)) for fmt in FORMATS],
             "formats_ready": len(files),
             "formats_total": len(FORMATS),
-            "versions": [
-                v for v in versions if v.number != record.version or not record.is_published
-            ],
             "all_versions": versions,
             "format_labels": FORMAT_LABELS,
             "can_edit": services.can_edit(request.user),

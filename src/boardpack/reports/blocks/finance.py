@@ -93,7 +93,7 @@ def mtfp_table(block: Any, ctx: BlockContext) -> list[Node]:
             header_rows=(header,),
             rows=tuple(rows),
             notes=("Amounts in £. A blank cell is nil.",),
-            widths=(8, 26, 9, 9, 9, 9, 9, 21),
+            widths=(12, 21, 10, 10, 10, 10, 10, 17),
         )
     ]
 

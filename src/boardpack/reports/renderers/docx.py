@@ -20,6 +20,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from lxml import etree
 from PIL import Image
 
 from boardpack.reports.document import (
@@ -39,7 +40,7 @@ from boardpack.reports.document import (
     Table,
 )
 from boardpack.reports.renderers.images import chart_png
-from boardpack.reports.renderers.pptx import RAG_COLOURS, SAFE_LINK, clean, column_widths
+from boardpack.reports.renderers.pptx import RAG_COLOURS, clean, column_widths, safe_href
 
 FONT = "Arial"
 INK = RGBColor(0x0B, 0x0C, 0x0C)
@@ -54,6 +55,12 @@ PORTRAIT_TEXT_WIDTH = Cm(17)  # A4 less 2 cm margins
 TABLE_SIZE = 9.5
 # Rows never split across pages, except one longer than a page could hold (Word would cut it off).
 ROW_KEPT_WHOLE = 1500
+SETTINGS_AFTER_UPDATE_FIELDS = frozenset(
+    "hdrShapeDefaults footnotePr endnotePr compat docVars rsids mathPr attachedSchema "
+    "themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures "
+    "forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary shapeDefaults "
+    "doNotEmbedSmartTags decimalSymbol listSeparator".split()
+)
 
 
 def _el(tag: str, **attrs: str) -> Any:
@@ -136,14 +143,15 @@ class WordDocument:
             header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             run = header.add_run(clean(doc.status_label))
             run.bold, run.font.size = True, Pt(9)
-        footer = section.footer.paragraphs[0]
-        footer.add_run(clean(" · ".join(p for p in (doc.organisation, doc.subtitle) if p)))
-        footer.add_run("\t\t")
-        footer.add_run("Page ")
-        _field(footer, "PAGE")
-        footer.add_run(" of ")
-        _field(footer, "NUMPAGES")
-        for run in footer.runs:
+        about = section.footer.paragraphs[0]  # two lines: right in portrait and landscape alike
+        about.add_run(clean(" · ".join(p for p in (doc.organisation, doc.subtitle) if p)))
+        pages = section.footer.add_paragraph()
+        pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        pages.add_run("Page ")
+        _field(pages, "PAGE")
+        pages.add_run(" of ")
+        _field(pages, "NUMPAGES")
+        for run in (*about.runs, *pages.runs):
             run.font.size = Pt(9)
 
     # -- the document ---------------------------------------------------------------------------
@@ -159,15 +167,25 @@ class WordDocument:
         props.language = self.document.language
         props.author = clean(self.document.organisation)
         props.keywords = clean(self.document.period_label)
-        settings = self.doc.settings.element
-        settings.append(_el("w:updateFields", val="true"))
+        self._update_fields_on_opening()
         out = BytesIO()
         self.doc.save(out)
         return out.getvalue()
 
+    def _update_fields_on_opening(self) -> None:
+        """Word fills in the contents' page numbers when the file is opened."""
+        settings = self.doc.settings.element
+        update = _el("w:updateFields", val="true")
+        for child in settings:  # the schema orders settings: go before the first that follows
+            if etree.QName(child).localname in SETTINGS_AFTER_UPDATE_FIELDS:
+                child.addprevious(update)
+                return
+        settings.append(update)
+
     def cover(self) -> None:
         doc = self.document
-        self.add_paragraph(clean(doc.title) or "Report", style="Title")
+        title = self.add_paragraph(clean(doc.title) or "Report", style="Title")
+        title.paragraph_format.space_before = Pt(96)  # a cover, not a heading at the top
         if doc.subtitle:
             self.add_paragraph(clean(doc.subtitle), style="Subtitle")
         facts = [p for p in (doc.organisation, doc.period_label) if p.strip()]
@@ -235,8 +253,8 @@ class WordDocument:
     def runs(self, paragraph: Any, runs: tuple[Run, ...]) -> None:
         for run in runs:
             text = clean(run.text, one_line=False)
-            if run.href and SAFE_LINK.match(run.href):
-                self.link(paragraph, text, run.href)
+            if safe_href(run.href):
+                self.link(paragraph, text, safe_href(run.href))
                 continue
             added = paragraph.add_run(text)
             added.bold = run.bold or None
@@ -345,7 +363,8 @@ class WordDocument:
         for note in table.notes:
             run = self.add_paragraph().add_run(clean(note))
             run.font.size = Pt(9)
-        self.add_paragraph()
+        if not self.landscape:  # a gap before what follows (a landscape section ends here)
+            self.add_paragraph()
 
     def _widths(self, word_table: Any, table: Table) -> None:
         """Fixed column widths that fill the text width (figures on one line where they fit)."""
@@ -390,6 +409,9 @@ class WordDocument:
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
         long, short = Cm(29.7), Cm(21)
         section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        # a landscape page is short: narrower top and bottom margins keep a table on one page
+        section.top_margin = section.bottom_margin = Cm(1.5) if landscape else Cm(2)
+        section.header_distance = section.footer_distance = Cm(0.8) if landscape else Cm(1.25)
 
     def chart(self, chart: Chart) -> None:
         self.add_paragraph(clean(chart.title) or "Chart", style="Caption")

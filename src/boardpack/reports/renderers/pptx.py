@@ -117,6 +117,18 @@ SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
+def safe_href(href: str) -> str:
+    """The link if it is http(s) or mailto and holds no spaces or control characters, else ""."""
+    href = href.strip()
+    if (
+        not SAFE_LINK.match(href)
+        or re.search(r"[\s\x00-\x1f\x7f<>\"]", href)
+        or _CONTROL.search(href)
+    ):
+        return ""
+    return href
+
+
 def clean(text: str, *, one_line: bool = True) -> str:
     """Text that XML can hold; on one line unless it is speaker notes."""
     text = _CONTROL.sub("", text)
@@ -126,16 +138,25 @@ def clean(text: str, *, one_line: bool = True) -> str:
 # -- measuring ------------------------------------------------------------------------------------
 
 
+# Without Liberation Sans, DejaVu Sans (wider than Arial) measures safely: text wraps early.
+FALLBACK_FILES = {
+    (False, False): "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    (True, False): "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    (False, True): "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
+    (True, True): "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf",
+}
+
+
 @functools.cache
 def _font(bold: bool, italic: bool) -> ImageFont.FreeTypeFont:
     name = FONT_FILES[(bold, italic)]
-    for folder in FONT_DIRS:
-        path = Path(folder) / name
+    candidates = [Path(folder) / name for folder in FONT_DIRS]
+    for path in [*candidates, Path(FALLBACK_FILES[(bold, italic)])]:
         if path.exists():
             return ImageFont.truetype(str(path), 100)
     raise RuntimeError(
-        f"The PowerPoint renderer measures text with Liberation Sans ({name}), which is not "
-        "installed: install the fonts-liberation2 package."
+        f"The PowerPoint renderer measures text with Liberation Sans ({name}) or DejaVu Sans, "
+        "and neither is installed: install Debian's fonts-liberation2 package."
     )
 
 
@@ -159,7 +180,7 @@ def tokens(
 ) -> list[Token]:
     out = []
     for run in runs:
-        href = run.href if SAFE_LINK.match(run.href) else ""
+        href = safe_href(run.href)
         for word in re.findall(r"\S+\s*|\s+", clean(run.text)):
             out.append(Token(word, run.bold or bold, run.italic or italic, href))
     return out
@@ -235,6 +256,8 @@ class Para:
     align: str = "l"
     colour: RGBColor | None = None
     is_list: bool = False
+    list_title: str = ""  # repeated, "(continued)", when the list goes on to another slide
+    parent: Para | None = None  # likewise the item a nested item belongs to
 
     @property
     def line_height(self) -> float:
@@ -295,8 +318,8 @@ class TextBlock:
                 and text_height([*taken, _part(para, lines[: fits + 1])], WIDTH) <= avail
             ):
                 fits += 1
-            if len(lines) - fits < 2 or (fits < 2 and taken):  # no widows, no orphans
-                fits = 0 if (taken or not page_empty) else fits
+            if (len(lines) - fits < 2 or fits < 2) and (taken or not page_empty):
+                fits = 0  # no widows, no orphans, unless the paragraph fills the slide
             if fits:
                 taken.append(_part(para, lines[:fits]))
                 rest[0] = replace(_part(para, lines[fits:]), bullet="", space_before=0)
@@ -307,10 +330,33 @@ class TextBlock:
             if not page_empty:
                 return None, self
             raise RuntimeError("A line of text is taller than a slide")  # pragma: no cover
+        if rest and rest[0].is_list:
+            rest[:0] = _context(rest[0])
         if rest:
             rest[0] = replace(rest[0], space_before=0)
         first = TextBlock(taken, self.frame, self.break_before, self.has_list)
         return first, TextBlock(rest, self.frame, False, self.has_list)
+
+
+def _context(para: Para) -> list[Para]:
+    """The list's title and the items above a continued item, each marked "(continued)".
+
+    An item above is cut to its first line, so the context stays short however long it is.
+    """
+    more = Token(" (continued)", italic=True)
+    parents: list[Para] = []
+    parent = para.parent
+    while parent is not None:
+        lines = parent.lines(WIDTH)
+        toks = lines[0] if len(lines) == 1 else [*lines[0], Token("…")]
+        parents.insert(0, replace(parent, toks=[*toks, more], space_before=2))
+        parent = parent.parent
+    if not para.list_title:
+        return parents
+    title = _list_title(para.list_title)
+    lines = title.lines(WIDTH)
+    toks = lines[0] if len(lines) == 1 else [*lines[0], Token("…", bold=True)]
+    return [replace(title, toks=[*toks, Token(" (continued)", bold=True)]), *parents]
 
 
 def _part(para: Para, lines: list[list[Token]]) -> Para:
@@ -318,23 +364,25 @@ def _part(para: Para, lines: list[list[Token]]) -> Para:
     return replace(para, toks=toks)
 
 
-def _list_paras(items: tuple[ListItem, ...], ordered: bool, level: int = 0) -> list[Para]:
+def _list_paras(
+    items: tuple[ListItem, ...], ordered: bool, level: int = 0, parent: Para | None = None
+) -> list[Para]:
     out = []
     for number, item in enumerate(items, start=1):
         # Numbers are written, not auto-numbered: LibreOffice and PowerPoint count differently.
         bullet = "" if ordered else ("•" if level % 2 == 0 else "–")
         number_run = [Run(f"{number}. ")] if ordered else []
-        out.append(
-            Para(
-                tokens([*number_run, *item.runs]),
-                size=16 if level == 0 else 15,
-                level=min(level, 3),
-                bullet=bullet,
-                space_before=6 if level == 0 else 2,
-                is_list=True,
-            )
+        para = Para(
+            tokens([*number_run, *item.runs]),
+            size=16 if level == 0 else 15,
+            level=min(level, 3),
+            bullet=bullet,
+            space_before=6 if level == 0 else 2,
+            is_list=True,
+            parent=parent,
         )
-        out.extend(_list_paras(item.children, ordered, level + 1))
+        out.append(para)
+        out.extend(_list_paras(item.children, ordered, level + 1, para))
     return out
 
 
@@ -351,18 +399,14 @@ def node_paras(node: Heading | Paragraph | BulletList) -> list[Para]:
             node.style, (16, False)
         )
         return [Para(tokens(node.runs, italic=italic), size=size, space_before=8)]
-    out = []
-    if node.title:
-        out.append(
-            Para(
-                tokens([Run(node.title)], bold=True),
-                size=17,
-                space_before=12,
-                keep_with_next=True,
-                colour=RGBColor(0x1D, 0x3A, 0x5F),
-            )
-        )
-    return out + _list_paras(node.items, node.ordered)
+    title = clean(node.title)
+    items = [replace(p, list_title=title) for p in _list_paras(node.items, node.ordered)]
+    return ([_list_title(title)] if title else []) + items
+
+
+def _list_title(text: str) -> Para:
+    bold = tokens([Run(text)], bold=True)
+    return Para(bold, size=17, space_before=12, keep_with_next=True, colour=HEADER_FILL)
 
 
 # -- other blocks ---------------------------------------------------------------------------------
@@ -377,10 +421,14 @@ class StatusBlock:
     has_list: bool = False
 
     def paras(self) -> list[Para]:
-        paras = [Para(tokens([Run(self.status.label)], bold=True), size=16, space_before=0)]
-        if self.status.note:
-            paras.append(Para(tokens([Run(self.status.note)]), size=14, space_before=2))
-        return paras
+        """The label and note beside the coloured box, each cut to three lines at most."""
+        width = WIDTH - STATUS_BOX - GAP
+        three = int(Pt(3 * 16 * LINE)) + 2 * INSET_Y + SAFETY
+        label = _fit(clean(self.status.label), (16,), width, three, bold=True)
+        if not self.status.note:
+            return [label]
+        note = _fit(clean(self.status.note), (14,), width, three)
+        return [label, replace(note, space_before=2)]
 
     def height(self) -> int:
         return max(int(Emu(548640)), text_height(self.paras(), WIDTH - STATUS_BOX - GAP))
@@ -540,7 +588,10 @@ def _table_block(table: Table, sizes: tuple[float, ...]) -> TableBlock:
         count = table.column_count or 1
         widths = [WIDTH // count] * count
     max_row = (BOTTOM - TOP) // 3
-    header = [_measure_row(r, "header", widths, size) for r in table.header_rows]
+    header = [
+        _split_tall(_measure_row(r, "header", widths, size), size, max_row // 2)[0]
+        for r in table.header_rows
+    ]  # a header row is repeated on every slide: one too tall is cut short
     rows: list[TRow] = []
     for row in table.rows:
         rows.extend(_split_tall(_measure_row(row, row.role, widths, size), size, max_row))
@@ -664,8 +715,11 @@ def paginate(section: Section) -> list[Page]:
 # -- drawing --------------------------------------------------------------------------------------
 
 
+_qn = functools.lru_cache(maxsize=256)(qn)
+
+
 def _sub(parent: Any, tag: str, **attrs: str) -> Any:
-    return etree.SubElement(parent, qn(tag), **attrs)
+    return etree.SubElement(parent, _qn(tag), attrs)
 
 
 def _write_para(p: Any, para: Para, first: bool) -> None:
@@ -994,6 +1048,12 @@ class Deck:
         tcpr = _sub(tc, "a:tcPr", marL=str(CELL_X), marR=str(CELL_X), marT=str(CELL_Y))
         tcpr.set("marB", str(CELL_Y))
         tcpr.set("anchor", "t")
+        for side in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):  # hairlines between rows only
+            line = _sub(tcpr, side, w="9525" if side in ("a:lnT", "a:lnB") else "0")
+            if side in ("a:lnT", "a:lnB"):
+                _sub(_sub(line, "a:solidFill"), "a:srgbClr", val="B1B4B6")
+            else:
+                _sub(line, "a:noFill")
         _sub(_sub(tcpr, "a:solidFill"), "a:srgbClr", val=str(fill))
         toks = [tok for line in lines for tok in line]
         align = "r" if row.numeric[index] else "l"
