@@ -186,6 +186,15 @@ def _import_run(org: str) -> str:
     return str(run.pk)
 
 
+def _indicator_code(org: str) -> str:
+    """The organisation's first performance indicator (Somerset's demo has its catalogue)."""
+    from boardpack.performance.models import Indicator
+
+    found = Indicator.objects.filter(organisation__slug=org).order_by("code").first()
+    assert found is not None, f"{org} has no indicator"
+    return found.code
+
+
 # Every URL parameter name, and how to get a sample of it for an organisation. A new parameter
 # name fails the test until it is given one here.
 SAMPLES: dict[str, Callable[[str], str] | str] = {
@@ -198,6 +207,8 @@ SAMPLES: dict[str, Callable[[str], str] | str] = {
     "content_type_id": _workstream_content_type,
     "object_id": _workstream_id,
     "url": "no-such-admin-page/",
+    "measure": "CLA-RATE-31-MARCH",
+    "code": _indicator_code,
 }
 
 FINANCE_PERIODS = {"savings": "2024-06", "budget": "2022-12", "dsg": "2022-12"}
@@ -253,6 +264,37 @@ ROUTES: dict[str, Expect | AdminModel] = {
         post=READ_ONLY_API,
         query={"organisation": "{org}", "period": "2022-12"},
         dorset=False,
+    ),
+    "api:benchmarks": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}", "period": "{period}"},
+    ),
+    "api:benchmark-measure": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}"},
+        dorset=False,
+    ),
+    "api:indicators": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}"},
+    ),
+    "api:indicator-observations": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}"},
+        dorset=False,
+    ),
+    "api:governance-meetings": Expect(
+        get=members(200, anonymous=401), post=READ_ONLY_API, query={"organisation": "{org}"}
+    ),
+    "api:governance-actions": Expect(
+        get=members(200, anonymous=401), post=READ_ONLY_API, query={"organisation": "{org}"}
+    ),
+    "api:governance-risks": Expect(
+        get=members(200, anonymous=401), post=READ_ONLY_API, query={"organisation": "{org}"}
     ),
     # --- programme ------------------------------------------------------------------------
     "programme:overview-latest": Expect(get=members(302)),
