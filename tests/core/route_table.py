@@ -306,6 +306,21 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "finance:savings": Expect(get=members(200), params={"period": "2024-06"}, dorset=False),
     "finance:budget": Expect(get=members(200), params={"period": "2022-12"}, dorset=False),
     "finance:dsg": Expect(get=members(200), params={"period": "2022-12"}, dorset=False),
+    # --- benchmarking (performance analysts import) ----------------------------------------
+    "benchmarking:compare": Expect(get=members(200)),
+    "benchmarking:measure": Expect(get=members(200), dorset=False),
+    # An empty form is the form again, with its error: nothing stored.
+    "benchmarking:upload": Expect(get=only({"analyst": 200}), post=only({"analyst": 200})),
+    # --- performance (analysts edit indicators' RAG rules and targets) --------------------
+    "performance:catalogue": Expect(get=members(200)),
+    "performance:indicator": Expect(get=members(200), dorset=False),
+    # Neither button pressed: the form again, nothing saved.
+    "performance:indicator-edit": Expect(
+        get=only({"analyst": 200}), post=only({"analyst": 200}), dorset=False
+    ),
+    "performance:inspections": Expect(get=members(200)),
+    "performance:quality-latest": Expect(get=members(frozenset({200, 302}))),
+    "performance:quality": Expect(get=members(200)),
     # --- imports --------------------------------------------------------------------------
     "imports:start": Expect(get=only(IMPORTERS), post=only(IMPORTERS)),
     "imports:template": Expect(get=only(IMPORTERS)),
