@@ -195,6 +195,36 @@ def _indicator_code(org: str) -> str:
     return found.code
 
 
+def _committee(org: str) -> str:
+    from boardpack.governance.models import Committee
+
+    found = Committee.objects.filter(organisation__slug=org).order_by("pk").first()
+    assert found is not None, f"{org} has no committee"
+    return found.slug
+
+
+def _meeting(org: str) -> str:
+    from boardpack.governance.models import Meeting
+
+    found = Meeting.objects.filter(committee__organisation__slug=org).order_by("pk").first()
+    assert found is not None, f"{org} has no meeting"
+    return str(found.pk)
+
+
+def _action(org: str) -> str:
+    from boardpack.governance.models import Action
+
+    found = Action.objects.filter(meeting__committee__organisation__slug=org).order_by("pk").first()
+    assert found is not None, f"{org} has no action"
+    return str(found.pk)
+
+
+def _risk(org: str) -> str:
+    from tests.core.records import MAKERS
+
+    return str(MAKERS["governance.Risk"](org).pk)  # type: ignore[union-attr]
+
+
 # Every URL parameter name, and how to get a sample of it for an organisation. A new parameter
 # name fails the test until it is given one here.
 SAMPLES: dict[str, Callable[[str], str] | str] = {
@@ -209,6 +239,10 @@ SAMPLES: dict[str, Callable[[str], str] | str] = {
     "url": "no-such-admin-page/",
     "measure": "CLA-RATE-31-MARCH",
     "code": _indicator_code,
+    "committee": _committee,
+    "meeting": _meeting,
+    "action": _action,
+    "risk": _risk,
 }
 
 FINANCE_PERIODS = {"savings": "2024-06", "budget": "2022-12", "dsg": "2022-12"}
@@ -321,6 +355,22 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "performance:inspections": Expect(get=members(200)),
     "performance:quality-latest": Expect(get=members(frozenset({200, 302}))),
     "performance:quality": Expect(get=members(200)),
+    # --- governance (the programme office keeps the committees' records and the risks) ----
+    "governance:index": Expect(get=members(200)),
+    "governance:committee-detail": Expect(get=members(200), dorset=False),
+    "governance:since-last-meeting": Expect(get=members(200), dorset=False),
+    "governance:meeting-detail": Expect(get=members(200), dorset=False),
+    # An empty form is the form again, with its errors: nothing saved.
+    "governance:action-new": Expect(
+        get=only({"office": 200}), post=only({"office": 200}), dorset=False
+    ),
+    "governance:action-detail": Expect(get=members(200), post=only({"office": 200}), dorset=False),
+    "governance:tracker": Expect(get=members(200)),
+    "governance:work-plan": Expect(get=members(200)),
+    "governance:risks": Expect(get=members(200)),
+    "governance:risk-new": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:risk-detail": Expect(get=members(200)),
+    "governance:risk-edit": Expect(get=only({"office": 200}), post=only({"office": 200})),
     # --- imports --------------------------------------------------------------------------
     "imports:start": Expect(get=only(IMPORTERS), post=only(IMPORTERS)),
     "imports:template": Expect(get=only(IMPORTERS)),
