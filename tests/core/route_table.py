@@ -371,6 +371,16 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "governance:risk-new": Expect(get=only({"office": 200}), post=only({"office": 200})),
     "governance:risk-detail": Expect(get=members(200)),
     "governance:risk-edit": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    # --- finance lists (finance officers keep them) ---------------------------------------
+    "finance:service-areas": Expect(get=only({"finance": 200}), dorset=False),
+    "finance:saving-lines": Expect(get=only({"finance": 200}), dorset=False),
+    # An empty form is the form again, with its errors: nothing saved.
+    "finance:service-area-add": Expect(
+        get=only({"finance": 200}), post=only({"finance": frozenset({200, 400})}), dorset=False
+    ),
+    "finance:saving-line-add": Expect(
+        get=only({"finance": 200}), post=only({"finance": frozenset({200, 400})}), dorset=False
+    ),
     # --- imports --------------------------------------------------------------------------
     "imports:start": Expect(get=only(IMPORTERS), post=only(IMPORTERS)),
     "imports:template": Expect(get=only(IMPORTERS)),
