@@ -381,6 +381,13 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "finance:saving-line-add": Expect(
         get=only({"finance": 200}), post=only({"finance": frozenset({200, 400})}), dorset=False
     ),
+    # --- workflow (officers see drafts; the programme office opens periods) --------------
+    "workflow:periods": Expect(
+        get=only(["office", "lead", "finance", "analyst"]),
+        post=only({"office": 200}),  # an empty form: the form again, nothing opened
+    ),
+    "workflow:period": Expect(get=only(["office", "lead", "finance", "analyst"])),
+    "workflow:escalations": Expect(get=members(200)),
     # --- imports --------------------------------------------------------------------------
     "imports:start": Expect(get=only(IMPORTERS), post=only(IMPORTERS)),
     "imports:template": Expect(get=only(IMPORTERS)),
