@@ -186,6 +186,45 @@ def _import_run(org: str) -> str:
     return str(run.pk)
 
 
+def _indicator_code(org: str) -> str:
+    """The organisation's first performance indicator (Somerset's demo has its catalogue)."""
+    from boardpack.performance.models import Indicator
+
+    found = Indicator.objects.filter(organisation__slug=org).order_by("code").first()
+    assert found is not None, f"{org} has no indicator"
+    return found.code
+
+
+def _committee(org: str) -> str:
+    from boardpack.governance.models import Committee
+
+    found = Committee.objects.filter(organisation__slug=org).order_by("pk").first()
+    assert found is not None, f"{org} has no committee"
+    return found.slug
+
+
+def _meeting(org: str) -> str:
+    from boardpack.governance.models import Meeting
+
+    found = Meeting.objects.filter(committee__organisation__slug=org).order_by("pk").first()
+    assert found is not None, f"{org} has no meeting"
+    return str(found.pk)
+
+
+def _action(org: str) -> str:
+    from boardpack.governance.models import Action
+
+    found = Action.objects.filter(meeting__committee__organisation__slug=org).order_by("pk").first()
+    assert found is not None, f"{org} has no action"
+    return str(found.pk)
+
+
+def _risk(org: str) -> str:
+    from tests.core.records import MAKERS
+
+    return str(MAKERS["governance.Risk"](org).pk)  # type: ignore[union-attr]
+
+
 # Every URL parameter name, and how to get a sample of it for an organisation. A new parameter
 # name fails the test until it is given one here.
 SAMPLES: dict[str, Callable[[str], str] | str] = {
@@ -198,6 +237,12 @@ SAMPLES: dict[str, Callable[[str], str] | str] = {
     "content_type_id": _workstream_content_type,
     "object_id": _workstream_id,
     "url": "no-such-admin-page/",
+    "measure": "CLA-RATE-31-MARCH",
+    "code": _indicator_code,
+    "committee": _committee,
+    "meeting": _meeting,
+    "action": _action,
+    "risk": _risk,
 }
 
 FINANCE_PERIODS = {"savings": "2024-06", "budget": "2022-12", "dsg": "2022-12"}
@@ -254,6 +299,37 @@ ROUTES: dict[str, Expect | AdminModel] = {
         query={"organisation": "{org}", "period": "2022-12"},
         dorset=False,
     ),
+    "api:benchmarks": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}", "period": "{period}"},
+    ),
+    "api:benchmark-measure": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}"},
+        dorset=False,
+    ),
+    "api:indicators": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}"},
+    ),
+    "api:indicator-observations": Expect(
+        get=members(200, anonymous=401),
+        post=READ_ONLY_API,
+        query={"organisation": "{org}"},
+        dorset=False,
+    ),
+    "api:governance-meetings": Expect(
+        get=members(200, anonymous=401), post=READ_ONLY_API, query={"organisation": "{org}"}
+    ),
+    "api:governance-actions": Expect(
+        get=members(200, anonymous=401), post=READ_ONLY_API, query={"organisation": "{org}"}
+    ),
+    "api:governance-risks": Expect(
+        get=members(200, anonymous=401), post=READ_ONLY_API, query={"organisation": "{org}"}
+    ),
     # --- programme ------------------------------------------------------------------------
     "programme:overview-latest": Expect(get=members(302)),
     "programme:overview": Expect(get=members(200)),
@@ -264,6 +340,54 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "finance:savings": Expect(get=members(200), params={"period": "2024-06"}, dorset=False),
     "finance:budget": Expect(get=members(200), params={"period": "2022-12"}, dorset=False),
     "finance:dsg": Expect(get=members(200), params={"period": "2022-12"}, dorset=False),
+    # --- benchmarking (performance analysts import) ----------------------------------------
+    "benchmarking:compare": Expect(get=members(200)),
+    "benchmarking:measure": Expect(get=members(200), dorset=False),
+    # An empty form is the form again, with its error: nothing stored.
+    "benchmarking:upload": Expect(get=only({"analyst": 200}), post=only({"analyst": 200})),
+    # --- performance (analysts edit indicators' RAG rules and targets) --------------------
+    "performance:catalogue": Expect(get=members(200)),
+    "performance:indicator": Expect(get=members(200), dorset=False),
+    # Neither button pressed: the form again, nothing saved.
+    "performance:indicator-edit": Expect(
+        get=only({"analyst": 200}), post=only({"analyst": 200}), dorset=False
+    ),
+    "performance:inspections": Expect(get=members(200)),
+    "performance:quality-latest": Expect(get=members(frozenset({200, 302}))),
+    "performance:quality": Expect(get=members(200)),
+    # --- governance (the programme office keeps the committees' records and the risks) ----
+    "governance:index": Expect(get=members(200)),
+    "governance:committee-detail": Expect(get=members(200), dorset=False),
+    "governance:since-last-meeting": Expect(get=members(200), dorset=False),
+    "governance:meeting-detail": Expect(get=members(200), dorset=False),
+    # An empty form is the form again, with its errors: nothing saved.
+    "governance:action-new": Expect(
+        get=only({"office": 200}), post=only({"office": 200}), dorset=False
+    ),
+    "governance:action-detail": Expect(get=members(200), post=only({"office": 200}), dorset=False),
+    "governance:tracker": Expect(get=members(200)),
+    "governance:work-plan": Expect(get=members(200)),
+    "governance:risks": Expect(get=members(200)),
+    "governance:risk-new": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:risk-detail": Expect(get=members(200)),
+    "governance:risk-edit": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    # --- finance lists (finance officers keep them) ---------------------------------------
+    "finance:service-areas": Expect(get=only({"finance": 200}), dorset=False),
+    "finance:saving-lines": Expect(get=only({"finance": 200}), dorset=False),
+    # An empty form is the form again, with its errors: nothing saved.
+    "finance:service-area-add": Expect(
+        get=only({"finance": 200}), post=only({"finance": frozenset({200, 400})}), dorset=False
+    ),
+    "finance:saving-line-add": Expect(
+        get=only({"finance": 200}), post=only({"finance": frozenset({200, 400})}), dorset=False
+    ),
+    # --- workflow (officers see drafts; the programme office opens periods) --------------
+    "workflow:periods": Expect(
+        get=only(["office", "lead", "finance", "analyst"]),
+        post=only({"office": 200}),  # an empty form: the form again, nothing opened
+    ),
+    "workflow:period": Expect(get=only(["office", "lead", "finance", "analyst"])),
+    "workflow:escalations": Expect(get=members(200)),
     # --- imports --------------------------------------------------------------------------
     "imports:start": Expect(get=only(IMPORTERS), post=only(IMPORTERS)),
     "imports:template": Expect(get=only(IMPORTERS)),
