@@ -446,7 +446,8 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "admin:programme.workstream": AdminModel(view=True, add=True, change=True),
     "admin:programme.project": AdminModel(view=True, add=True, change=True),
     "admin:programme.programmeupdate": AdminModel(view=True, change=True),
-    "admin:programme.financesummary": AdminModel(),
+    # The programme office writes the finance summary (workflow), so it may change it here too.
+    "admin:programme.financesummary": AdminModel(view=True, change=True),
     "admin:programme.workstreamupdate": AdminModel(view=True, change=True),
     "admin:programme.projectupdate": AdminModel(view=True, change=True),
     "admin:programme.escalation": AdminModel(view=True, change=True),

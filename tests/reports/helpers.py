@@ -45,8 +45,8 @@ def scrutiny() -> ReportTemplate:
 
 def move_at_risk_to_on_track(reference: str, amount: Decimal, period: ReportingPeriod) -> None:
     position = SavingPosition.objects.get(line__reference=reference, period=period)
-    position.at_risk -= amount
-    position.on_track += amount
+    position.at_risk = (position.at_risk or Decimal(0)) - amount
+    position.on_track = (position.on_track or Decimal(0)) + amount
     position.full_clean()
     position.save()
 

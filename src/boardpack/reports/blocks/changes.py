@@ -47,7 +47,11 @@ def previous_period_with(period: ReportingPeriod, records: QuerySet[Any]) -> Rep
 
 def saving_movement(before: SavingPosition, after: SavingPosition) -> str:
     """``£100,000 moved from At Risk to On Track`` (or each part's change, when mixed)."""
-    changes = {p: getattr(after, p) - getattr(before, p) for p in SAVING_PARTS}
+    # A blank part holds nothing: for a movement, blank and nil are both no money.
+    changes = {
+        p: (getattr(after, p) or Decimal(0)) - (getattr(before, p) or Decimal(0))
+        for p in SAVING_PARTS
+    }
     falls = {p: -v for p, v in changes.items() if v < 0}
     rises = {p: v for p, v in changes.items() if v > 0}
     target_change = after.line.target - before.line.target
