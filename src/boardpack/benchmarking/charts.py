@@ -6,26 +6,16 @@ Colours come from the Analysis Function's accessible palette; no meaning rests o
 
 from __future__ import annotations
 
-import functools
 import json
 from decimal import Decimal
 from typing import Any
 
 from boardpack.benchmarking.selectors import Comparison
-from boardpack.finance.charts import Chart
-
-PALETTE = {"authority": "#12436D", "england": "#28A197", "region": "#801650", "sn": "#F46A25"}
-
-
-@functools.lru_cache(maxsize=128)
-def _svg(spec_json: str) -> str:
-    import vl_convert as vlc
-
-    return str(vlc.vegalite_to_svg(json.loads(spec_json)))
+from boardpack.charts.core import DASHES, PALETTE, Chart, svg_of_spec
 
 
 def _render(spec: dict[str, Any]) -> str:
-    return _svg(json.dumps(spec, sort_keys=True))
+    return svg_of_spec(json.dumps(spec, sort_keys=True))
 
 
 def _text(value: Decimal | None) -> str:
@@ -49,14 +39,14 @@ def trend_spec(
                 "field": "series",
                 "type": "nominal",
                 "title": None,
-                "scale": {"domain": series, "range": list(PALETTE.values())},
+                "scale": {"domain": series, "range": PALETTE[: len(series)]},
                 "legend": {"orient": "bottom", "columns": 2, "labelLimit": 300},
             },
             "strokeDash": {
                 "field": "series",
                 "type": "nominal",
                 "title": None,
-                "scale": {"domain": series, "range": [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]},
+                "scale": {"domain": series, "range": DASHES[: len(series)]},
                 "legend": {"orient": "bottom", "columns": 2, "labelLimit": 300},
             },
             "shape": {

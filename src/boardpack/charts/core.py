@@ -47,6 +47,15 @@ def _png(spec_json: str, scale: float) -> bytes:
     return bytes(vlc.vegalite_to_png(json.loads(spec_json), scale=scale))
 
 
+def svg_of_spec(spec_json: str) -> str:
+    """The SVG of a Vega-Lite spec given as JSON: drawn once per process for every user."""
+    return _svg(spec_json)
+
+
+def png_of_spec(spec_json: str, scale: float = 2.0) -> bytes:
+    return _png(spec_json, scale)
+
+
 def spec_of(chart: alt.TopLevelMixin) -> str:
     spec: dict[str, Any] = chart.to_dict()
     spec.setdefault("config", {}).update(
