@@ -120,7 +120,7 @@ def _free_port() -> int:
 def _get(url: str) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
     try:
-        with urllib.request.urlopen(request, timeout=5) as response:
+        with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
@@ -157,12 +157,13 @@ def test_collectstatic_then_gunicorn_serves_pages_and_govuk_frontend(tmp_path):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        # A loaded machine (CI runs beside other work) can take many seconds to start a worker.
+        deadline = time.monotonic() + 180
         while True:
             try:
                 status, headers, body = _get(f"{base}/sign-in/")
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 assert process.poll() is None, (tmp_path / "server.log").read_text()
                 assert time.monotonic() < deadline, (tmp_path / "server.log").read_text()
                 time.sleep(0.2)
