@@ -151,8 +151,12 @@ def track(page: Page) -> PageRecord:
     page.on("console", on_console)
 
     def on_request_failed(request) -> None:
-        if request.resource_type == "document" and request.failure == "net::ERR_ABORTED":
-            return  # a navigation that became a download
+        if request.failure == "net::ERR_ABORTED":
+            # Cancelled by the browser, not refused by the server: a navigation that became a
+            # download, or an asset still loading when the test moved to the next page (a
+            # keyboard journey can press Enter before the favicon has arrived). A server's
+            # refusal arrives as a response with its status, checked above.
+            return
         record.problems.append(f"request failed: {request.url} ({request.failure})")
 
     page.on("requestfailed", on_request_failed)
