@@ -408,3 +408,24 @@ def test_moving_a_meeting_after_an_action_due_date_is_refused():
     assert meeting.date == datetime.date(2024, 12, 4)
     with pytest.raises(EditConflict):
         services.meeting_save(committee=meeting.committee, meeting=meeting, version=7, title="x")
+
+
+def test_moving_a_meeting_before_the_one_an_action_due_at_it_came_from_is_refused():
+    office = client_for("office")
+    first = new_meeting(office)
+    second = services.meeting_save(committee=first.committee, date=datetime.date(2025, 2, 1))
+    services.action_create(meeting=first, text="Bring back", owner="Director", due_meeting=second)
+    with pytest.raises(Exception, match="agreed at a meeting after 1 November 2024"):
+        services.meeting_save(
+            committee=second.committee,
+            meeting=second,
+            version=1,
+            date=datetime.date(2024, 11, 1),
+        )
+    with pytest.raises(Exception, match="due at a meeting before 1 March 2025"):
+        services.meeting_save(
+            committee=first.committee, meeting=first, version=1, date=datetime.date(2025, 3, 1)
+        )
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert (first.date, second.date) == (datetime.date(2024, 12, 4), datetime.date(2025, 2, 1))

@@ -190,6 +190,9 @@ class AgendaItemForm(VersionMixin, forms.ModelForm):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         item = self.instance if self.instance.pk else None
+        purpose = self.fields["purpose"]
+        assert isinstance(purpose, forms.ChoiceField)
+        purpose.choices = AgendaItem.Purpose.choices  # radios: no blank "-----" choice
         report = self.fields["report"]
         assert isinstance(report, forms.ChoiceField)
         report.choices = edition_choices(organisation, item)
@@ -222,7 +225,7 @@ class AgendaItemForm(VersionMixin, forms.ModelForm):
 class PointForm(VersionMixin, forms.ModelForm):
     """A point members raised, the officers' response, and the topic it concerns."""
 
-    indicator_code = forms.ChoiceField(label="Indicator (optional)", required=False)
+    indicator_code = forms.ChoiceField(label="Indicator it concerns (optional)", required=False)
 
     class Meta:
         model = PointRaised

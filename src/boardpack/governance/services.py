@@ -85,11 +85,13 @@ def _meeting_dates_still_fit(meeting: Meeting) -> None:
                 f"{early.due_date.strftime('%-d %B %Y')}, before {when}: change the action first"
             }
         )
-    later = meeting.actions.filter(due_meeting__date__lt=meeting.date).exists()
-    earlier_due = meeting.actions_due.filter(meeting__date__gt=meeting.date).exists()
-    if later or earlier_due:
+    if meeting.actions.filter(due_meeting__date__lt=meeting.date).exists():
         raise ValidationError(
-            {"date": f"{when} would put this meeting in the wrong order with the actions due at it"}
+            {"date": f"An action from this meeting is due at a meeting before {when}"}
+        )
+    if meeting.actions_due.filter(meeting__date__gt=meeting.date).exists():
+        raise ValidationError(
+            {"date": f"An action due at this meeting was agreed at a meeting after {when}"}
         )
 
 
