@@ -219,6 +219,40 @@ def _action(org: str) -> str:
     return str(found.pk)
 
 
+def _item(org: str) -> str:
+    from boardpack.governance.models import AgendaItem
+
+    found = (
+        AgendaItem.objects.filter(meeting__committee__organisation__slug=org).order_by("pk").first()
+    )
+    assert found is not None, f"{org} has no agenda item"
+    return str(found.pk)
+
+
+def _point(org: str) -> str:
+    from boardpack.governance.models import PointRaised
+
+    found = (
+        PointRaised.objects.filter(item__meeting__committee__organisation__slug=org)
+        .order_by("pk")
+        .first()
+    )
+    assert found is not None, f"{org} has no point raised"
+    return str(found.pk)
+
+
+def _interest(org: str) -> str:
+    from boardpack.governance.models import MemberInterest
+
+    found = (
+        MemberInterest.objects.filter(member__committee__organisation__slug=org)
+        .order_by("pk")
+        .first()
+    )
+    assert found is not None, f"{org} has no member's interest"
+    return str(found.pk)
+
+
 def _risk(org: str) -> str:
     from tests.core.records import MAKERS
 
@@ -243,6 +277,9 @@ SAMPLES: dict[str, Callable[[str], str] | str] = {
     "meeting": _meeting,
     "action": _action,
     "risk": _risk,
+    "item": _item,
+    "point": _point,
+    "interest": _interest,
 }
 
 FINANCE_PERIODS = {"savings": "2024-06", "budget": "2022-12", "dsg": "2022-12"}
@@ -365,6 +402,19 @@ ROUTES: dict[str, Expect | AdminModel] = {
         get=only({"office": 200}), post=only({"office": 200}), dorset=False
     ),
     "governance:action-detail": Expect(get=members(200), post=only({"office": 200}), dorset=False),
+    # The programme office keeps the meetings, agenda items, points raised and members'
+    # interests; an empty form is the form again, with its errors: nothing saved.
+    "governance:meeting-new": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:meeting-edit": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:item-new": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:item-edit": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:point-new": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:point-edit": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:interest-new": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    # Dorset's minutes name no members, so it has no interest to try the other way round.
+    "governance:interest-edit": Expect(
+        get=only({"office": 200}), post=only({"office": 200}), dorset=False
+    ),
     "governance:tracker": Expect(get=members(200)),
     "governance:work-plan": Expect(get=members(200)),
     "governance:risks": Expect(get=members(200)),

@@ -122,6 +122,28 @@ def _somerset_action() -> str:
     return str(Action.objects.filter(meeting__committee__organisation__slug="somerset")[0].pk)
 
 
+def _somerset_item() -> str:
+    from boardpack.governance.models import AgendaItem
+
+    return str(AgendaItem.objects.filter(meeting__committee__organisation__slug="somerset")[0].pk)
+
+
+def _somerset_point() -> str:
+    from boardpack.governance.models import PointRaised
+
+    return str(
+        PointRaised.objects.filter(item__meeting__committee__organisation__slug="somerset")[0].pk
+    )
+
+
+def _somerset_interest() -> str:
+    from boardpack.governance.models import MemberInterest
+
+    return str(
+        MemberInterest.objects.filter(member__committee__organisation__slug="somerset")[0].pk
+    )
+
+
 def _somerset_risk() -> str:
     from boardpack.core.models import Organisation
     from boardpack.governance.services import risk_save
@@ -193,6 +215,9 @@ IDENTIFIER_FACTORIES = {
     "meeting": _somerset_meeting,
     "action": _somerset_action,
     "risk": _somerset_risk,
+    "item": _somerset_item,
+    "point": _somerset_point,
+    "interest": _somerset_interest,
     "edition": _somerset_published_edition,
     "line": _somerset_saving_line,
     "area": _somerset_service_line,

@@ -78,10 +78,14 @@ def test_the_programme_office_adds_and_closes_an_action_on_the_pages(signed_in):
 
     detail = f"/somerset/governance/actions/{action.pk}/"
     refused = client.post(
-        detail, {"status": "dropped", "owner": "Service Manager", "due_date": "31/07/2024"}
+        detail,
+        {"status": "dropped", "owner": "Service Manager", "due_date": "31/07/2024", "version": 1},
     )
     assert "Give the reason the action was dropped" in refused.content.decode()
-    client.post(detail, {"status": "done", "owner": "Service Manager", "due_date": "31/07/2024"})
+    client.post(
+        detail,
+        {"status": "done", "owner": "Service Manager", "due_date": "31/07/2024", "version": 1},
+    )
     action.refresh_from_db()
     assert action.status == "done" and action.completed_on is not None
     history = client.get(detail).content.decode()

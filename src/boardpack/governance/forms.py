@@ -4,11 +4,15 @@ here exactly as they do in the services and the admin."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.db.models import Model
 
 from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.governance.models import Action, Meeting, Risk
 from boardpack.programme.models import Workstream
+from boardpack.workflow.history import readable
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
 DATE_HINT = "For example, 07/08/2024"
@@ -28,6 +32,50 @@ def _date_field(label: str) -> forms.DateField:
 class MeetingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Meeting) -> str:  # type: ignore[override]
         return obj.date.strftime("%-d %B %Y") if obj.date else (obj.title or "Date not stated")
+
+
+class VersionMixin(forms.Form):
+    """The version of the record the form was opened on (0 for a new record)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=True)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].error_messages["required"] = (
+            "The form was sent without the version it was opened on: open it again"
+        )
+        instance = getattr(self, "instance", None)
+        self.fields["version"].initial = instance.version if instance and instance.pk else 0
+
+    def value_of(self, record: Model, name: str) -> Any:
+        """What ``record`` holds for the form's field ``name``, for the conflict page."""
+        return getattr(record, name, None)
+
+    def conflict_rows(self, current: Model) -> list[tuple[str, str, str]]:
+        """Each field: its label, the saved value and the value sent, as people read them."""
+        rows = []
+        for bound in self.visible_fields():
+            name = bound.name
+            field = self.fields[name]
+            rows.append(
+                (
+                    str(field.label),
+                    _shown(field, self.value_of(current, name)),
+                    _shown(field, self.cleaned_data.get(name)),
+                )
+            )
+        return rows
+
+
+def _shown(field: forms.Field, value: Any) -> str:
+    if isinstance(value, Model) or value is None:
+        return readable(value)
+    if hasattr(value, "strftime"):
+        return value.strftime("%-d %B %Y")
+    choices = dict(getattr(field, "choices", []) or [])
+    if value in choices:
+        return readable(choices[value])
+    return readable(value)
 
 
 class ActionForm(forms.ModelForm):
@@ -78,7 +126,7 @@ class ActionForm(forms.ModelForm):
         due.empty_label = "No meeting chosen"
 
 
-class ActionUpdateForm(forms.ModelForm):
+class ActionUpdateForm(VersionMixin, forms.ModelForm):
     due_date = _date_field("Due date")
 
     class Meta:

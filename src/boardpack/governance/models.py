@@ -113,6 +113,9 @@ class Meeting(models.Model):
     minutes_source = models.CharField(
         max_length=300, blank=True, help_text="Where the minutes were published."
     )
+    # Goes up by one on every save through a service: an edit form carries the version it was
+    # opened on, and saving over a newer one is a conflict, never an overwrite.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -154,6 +157,9 @@ class AgendaItem(models.Model):
     )
     minutes = models.TextField(blank=True, help_text="What the minutes record of the item.")
     outcome = models.TextField(blank=True)
+    # Goes up by one on every save through a service: an edit form carries the version it was
+    # opened on, and saving over a newer one is a conflict, never an overwrite.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -191,6 +197,9 @@ class MemberInterest(models.Model):
     noted_at = models.ForeignKey(
         Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="interests"
     )
+    # Goes up by one on every save through a service: an edit form carries the version it was
+    # opened on, and saving over a newer one is a conflict, never an overwrite.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -236,6 +245,9 @@ class PointRaised(models.Model):
         related_name="scrutiny_points",
     )
     indicator_code = models.CharField(max_length=50, blank=True)
+    # Goes up by one on every save through a service: an edit form carries the version it was
+    # opened on, and saving over a newer one is a conflict, never an overwrite.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -289,6 +301,9 @@ class Action(models.Model):
         help_text="A report template this action asks to change, e.g. members-quarterly.",
     )
     report_request = models.TextField(blank=True, help_text="What the report should include.")
+    # Goes up by one on every save through a service: an edit form carries the version it was
+    # opened on, and saving over a newer one is a conflict, never an overwrite.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

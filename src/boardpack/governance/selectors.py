@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Prefetch, Q, QuerySet
 
 from boardpack.core.models import Organisation, ReportingPeriod
@@ -62,7 +63,7 @@ def meeting_with_business(organisation: Organisation, pk: int) -> Meeting:
                         "points",
                         queryset=PointRaised.objects.select_related(
                             "workstream", "project", "saving_line"
-                        ),
+                        ).order_by("order", "pk"),
                     )
                 ),
             ),
@@ -76,6 +77,31 @@ def meeting_with_business(organisation: Organisation, pk: int) -> Meeting:
         )
         .get(pk=pk)
     )
+
+
+def attach_editions(organisation: Organisation, items: list[AgendaItem]) -> None:
+    """Give each item the report edition it considered (``item.edition``), or None.
+
+    The item names its report by template slug and period; the edition is found through the
+    app registry, so governance depends on no report app.
+    """
+    for item in items:
+        item.edition = None  # type: ignore[attr-defined]
+    wanted = [i for i in items if i.report_template_slug and i.report_period_key]
+    if not wanted or not apps.is_installed("boardpack.reports"):
+        return
+    edition = apps.get_model("reports", "Edition")
+    found = {
+        (e.template.slug, e.period.key): e
+        for e in edition.objects.filter(
+            organisation=organisation,
+            template__slug__in={i.report_template_slug for i in wanted},
+        ).select_related("template", "period")
+    }
+    for item in wanted:
+        item.edition = found.get(  # type: ignore[attr-defined]
+            (item.report_template_slug, item.report_period_key)
+        )
 
 
 def actions_for(organisation: Organisation) -> QuerySet[Action]:

@@ -4,14 +4,17 @@ transaction, so bad input is refused with a message and nothing is written."""
 from __future__ import annotations
 
 import datetime
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from boardpack.core.models import Organisation, ReportingPeriod
+from boardpack.finance.models import SavingLine
 from boardpack.governance.models import (
     Action,
     AgendaItem,
+    Committee,
     Meeting,
     Member,
     MemberInterest,
@@ -21,6 +24,211 @@ from boardpack.governance.models import (
     WorkPlanItem,
 )
 from boardpack.programme.models import Escalation, Project, Workstream
+from boardpack.workflow.edits import EditConflict
+
+M = TypeVar("M", bound=models.Model)
+
+
+def locked_at_version(record: M, version: int | None) -> M:
+    """``record`` afresh from the database, locked until the transaction ends.
+
+    ``version`` is the version the editor opened (None: the caller does not track versions, as
+    the demo loader does not). When someone has saved since, :class:`EditConflict` is raised and
+    nothing is written.
+    """
+    current = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if version is not None and version != current.version:  # type: ignore[attr-defined]
+        raise EditConflict(current, version)
+    return current
+
+
+def _saved(record: M, *, is_new: bool) -> M:
+    """Validate the whole record, bump its version when it existed, and save it."""
+    record.full_clean()
+    if not is_new:
+        record.version += 1  # type: ignore[attr-defined]
+    record.save()
+    return record
+
+
+MEETING_FIELDS = ("date", "title", "minutes_source")
+ITEM_FIELDS = (
+    "title",
+    "purpose",
+    "purpose_text",
+    "time_allowed_minutes",
+    "presenting_officer",
+    "background_papers",
+    "report_template_slug",
+    "report_period_key",
+    "minutes",
+    "outcome",
+)
+
+
+def _check_fields(values: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
+    unknown = set(values) - set(allowed)
+    if unknown:
+        raise TypeError(f"Unknown {what} fields: {', '.join(sorted(unknown))}")
+
+
+def _meeting_dates_still_fit(meeting: Meeting) -> None:
+    """A new date must not put the meeting after what is due from it, or after its due meeting."""
+    if meeting.pk is None or meeting.date is None:
+        return
+    when = meeting.date.strftime("%-d %B %Y")
+    early = meeting.actions.filter(due_date__lt=meeting.date).order_by("due_date").first()
+    if early is not None and early.due_date is not None:
+        raise ValidationError(
+            {
+                "date": f"An action from this meeting is due on "
+                f"{early.due_date.strftime('%-d %B %Y')}, before {when}: change the action first"
+            }
+        )
+    if meeting.actions.filter(due_meeting__date__lt=meeting.date).exists():
+        raise ValidationError(
+            {"date": f"An action from this meeting is due at a meeting before {when}"}
+        )
+    if meeting.actions_due.filter(meeting__date__gt=meeting.date).exists():
+        raise ValidationError(
+            {"date": f"An action due at this meeting was agreed at a meeting after {when}"}
+        )
+
+
+@transaction.atomic
+def meeting_save(
+    *,
+    committee: Committee,
+    meeting: Meeting | None = None,
+    version: int | None = None,
+    **values: Any,
+) -> Meeting:
+    """Create a meeting of ``committee``, or change one (its date, title, where minuted).
+
+    The date may be blank: not set yet, or not stated in the minutes.
+    """
+    _check_fields(values, MEETING_FIELDS, "meeting")
+    is_new = meeting is None
+    if meeting is None:
+        meeting = Meeting(committee=committee)
+    else:
+        meeting = locked_at_version(meeting, version)
+        if meeting.committee_id != committee.pk:
+            raise ValidationError("That meeting belongs to another committee.")
+    for name, value in values.items():
+        setattr(meeting, name, value)
+    _meeting_dates_still_fit(meeting)
+    return _saved(meeting, is_new=is_new)
+
+
+@transaction.atomic
+def agenda_item_save(
+    *,
+    meeting: Meeting,
+    item: AgendaItem | None = None,
+    version: int | None = None,
+    **values: Any,
+) -> AgendaItem:
+    """Add an agenda item to ``meeting`` (at the end of the agenda), or change one."""
+    _check_fields(values, ITEM_FIELDS, "agenda item")
+    is_new = item is None
+    if item is None:
+        last = meeting.items.order_by("-order").values_list("order", flat=True).first()
+        item = AgendaItem(meeting=meeting, order=(last or 0) + 1)
+    else:
+        item = locked_at_version(item, version)
+        if item.meeting_id != meeting.pk:
+            raise ValidationError("That agenda item belongs to another meeting.")
+    for name, value in values.items():
+        setattr(item, name, value)
+    return _saved(item, is_new=is_new)
+
+
+def _indicator_known(organisation: Organisation, code: str) -> None:
+    from boardpack.performance.models import Indicator
+
+    if code and not Indicator.objects.filter(organisation=organisation, code=code).exists():
+        raise ValidationError(
+            {"indicator_code": f"No indicator {code!r} in {organisation.name}'s catalogue"}
+        )
+
+
+@transaction.atomic
+def point_save(
+    *,
+    item: AgendaItem,
+    point: PointRaised | None = None,
+    version: int | None = None,
+    text: str,
+    response: str = "",
+    workstream: Workstream | None = None,
+    project: Project | None = None,
+    saving_line: SavingLine | None = None,
+    indicator_code: str = "",
+) -> PointRaised:
+    """Record a point members raised on ``item`` and the officers' response, or change one.
+
+    Its topic (a workstream, a project of it, a saving, an indicator) must be the same
+    organisation's: the workstream's page then lists it.
+    """
+    organisation = item.meeting.committee.organisation
+    _indicator_known(organisation, indicator_code)
+    is_new = point is None
+    if point is None:
+        last = item.points.order_by("-order").values_list("order", flat=True).first()
+        point = PointRaised(item=item, order=(last or 0) + 1)
+    else:
+        point = locked_at_version(point, version)
+        if point.item_id != item.pk:
+            raise ValidationError("That point was raised on another agenda item.")
+    point.point = text
+    point.response = response
+    point.workstream = workstream
+    point.project = project
+    point.saving_line = saving_line
+    point.indicator_code = indicator_code
+    return _saved(point, is_new=is_new)
+
+
+@transaction.atomic
+def member_interest_save(
+    *,
+    committee: Committee,
+    member: Member,
+    area: str,
+    interest: MemberInterest | None = None,
+    version: int | None = None,
+    workstream: Workstream | None = None,
+    project: Project | None = None,
+    noted_at: Meeting | None = None,
+) -> MemberInterest:
+    """Record that a member of ``committee`` has an interest in an area, or change it."""
+    errors: dict[str, str] = {}
+    if member.committee_id != committee.pk:
+        errors["member"] = f"Choose a member of {committee.name}"
+    if noted_at is not None and noted_at.committee_id != committee.pk:
+        errors["noted_at"] = f"Choose a meeting of {committee.name}"
+    area = area.strip()
+    clash = MemberInterest.objects.filter(member=member, area=area)
+    if interest is not None:
+        clash = clash.exclude(pk=interest.pk)
+    if area and clash.exists():
+        errors["area"] = f"{member.name} already has an interest in {area} recorded"
+    if errors:
+        raise ValidationError(errors)
+    is_new = interest is None
+    if interest is None:
+        interest = MemberInterest()
+    else:
+        interest = locked_at_version(interest, version)
+        if interest.member.committee_id != committee.pk:
+            raise ValidationError("That interest is another committee's.")
+    interest.member = member
+    interest.area = area
+    interest.workstream = workstream
+    interest.project = project
+    interest.noted_at = noted_at
+    return _saved(interest, is_new=is_new)
 
 
 def workstream_by_slug(organisation: Organisation, slug: str, *, field: str = "workstream"):
@@ -155,10 +363,16 @@ def action_update(
     due_date: datetime.date | None,
     due_meeting: Meeting | None,
     dropped_reason: str = "",
+    version: int | None = None,
 ) -> Action:
-    """Change an action's owner, due date or meeting and status; history keeps what it was."""
+    """Change an action's owner, due date or meeting and status; history keeps what it was.
+
+    ``version`` is the version the editor opened: saving over a newer one raises
+    :class:`EditConflict` and writes nothing.
+    """
     if status not in Action.Status.values:
         raise ValidationError({"status": "Select open, in progress, done or dropped"})
+    action = locked_at_version(action, version)
     was_done = action.status == Action.Status.DONE
     action.status = status
     action.owner = owner.strip()
@@ -169,9 +383,7 @@ def action_update(
         action.completed_on = today
     elif status != Action.Status.DONE:
         action.completed_on = None
-    action.full_clean()
-    action.save()
-    return action
+    return _saved(action, is_new=False)
 
 
 RISK_FIELDS = (

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from boardpack.governance import views
+from boardpack.governance import record_views, views
 
 app_name = "governance"
 urlpatterns = [
@@ -11,7 +11,19 @@ urlpatterns = [
         views.since_last_meeting,
         name="since-last-meeting",
     ),
+    path(
+        "committees/<slug:committee>/interests/new/",
+        record_views.interest_new,
+        name="interest-new",
+    ),
+    path("interests/<int:interest>/edit/", record_views.interest_edit, name="interest-edit"),
+    path("meetings/new/", record_views.meeting_new, name="meeting-new"),
     path("meetings/<int:meeting>/", views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:meeting>/edit/", record_views.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:meeting>/items/new/", record_views.item_new, name="item-new"),
+    path("items/<int:item>/edit/", record_views.item_edit, name="item-edit"),
+    path("items/<int:item>/points/new/", record_views.point_new, name="point-new"),
+    path("points/<int:point>/edit/", record_views.point_edit, name="point-edit"),
     path("meetings/<int:meeting>/actions/new/", views.action_new, name="action-new"),
     path("actions/", views.tracker, name="tracker"),
     path("actions/<int:action>/", views.action_detail, name="action-detail"),

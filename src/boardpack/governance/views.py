@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from boardpack.core.access import organisation_view
@@ -21,6 +22,8 @@ from boardpack.governance.charts import heat_map_chart
 from boardpack.governance.forms import ActionForm, ActionUpdateForm, RiskForm
 from boardpack.governance.models import Action, Risk
 from boardpack.programme.models import Escalation
+from boardpack.workflow.edits import EditConflict
+from boardpack.workflow.views import conflict_response
 
 
 class OrganisationRequest(HttpRequest):
@@ -53,6 +56,15 @@ def _render(request: OrganisationRequest, template: str, context: dict[str, Any]
     return render(request, f"governance/{template}", {"nav": "governance", **context})
 
 
+def _can(request: OrganisationRequest, *models: str) -> dict[str, bool]:
+    """Which governance records the user may add or change, e.g. ``can.add_meeting``."""
+    return {
+        f"{verb}_{model}": request.user.has_perm(f"governance.{verb}_{model}")
+        for model in models
+        for verb in ("add", "change")
+    }
+
+
 def _committee(request: OrganisationRequest, slug: str):
     return get_object_or_404(selectors.committees_for(request.organisation), slug=slug)
 
@@ -67,6 +79,7 @@ def index(request: OrganisationRequest) -> HttpResponse:
             "committees": selectors.committees_for(request.organisation),
             "meetings": selectors.meetings_for(request.organisation),
             "tracker": tracker,
+            "can": _can(request, "meeting"),
         },
     )
 
@@ -82,6 +95,7 @@ def committee_detail(request: OrganisationRequest, committee: str) -> HttpRespon
             "members": found.members.prefetch_related("interests__workstream"),
             "meetings": found.meetings.all(),
             "work_plan": selectors.work_plan_for(found),
+            "can": _can(request, "meeting", "memberinterest"),
         },
     )
 
@@ -102,6 +116,7 @@ def meeting_detail(request: OrganisationRequest, meeting: int) -> HttpResponse:
         found = selectors.meeting_with_business(request.organisation, meeting)
     except selectors.Meeting.DoesNotExist as exc:
         raise Http404("No such meeting") from exc
+    selectors.attach_editions(request.organisation, list(found.items.all()))
     return _render(
         request,
         "meeting_detail.html",
@@ -109,6 +124,7 @@ def meeting_detail(request: OrganisationRequest, meeting: int) -> HttpResponse:
             "meeting": found,
             "today": today(),
             "can_add_action": request.user.has_perm("governance.add_action"),
+            "can": _can(request, "meeting", "agendaitem", "pointraised"),
         },
     )
 
@@ -144,19 +160,31 @@ def action_detail(request: OrganisationRequest, action: int) -> HttpResponse:
         form = ActionUpdateForm(request.POST or None, instance=found)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            services.action_update(
-                action=Action.objects.get(pk=found.pk),
-                today=today(),
-                status=data["status"],
-                owner=data["owner"],
-                due_date=data["due_date"],
-                due_meeting=data["due_meeting"],
-                dropped_reason=data["dropped_reason"],
+            back = reverse(
+                "governance:action-detail",
+                kwargs={"org": request.organisation.slug, "action": found.pk},
             )
+            try:
+                services.action_update(
+                    action=Action.objects.get(pk=found.pk),
+                    today=today(),
+                    status=data["status"],
+                    owner=data["owner"],
+                    due_date=data["due_date"],
+                    due_meeting=data["due_meeting"],
+                    dropped_reason=data["dropped_reason"],
+                    version=data["version"],
+                )
+            except EditConflict as conflict:
+                return conflict_response(
+                    request,
+                    record=conflict.current,
+                    title="Action",
+                    rows=form.conflict_rows(conflict.current),
+                    cancel_url=back,
+                )
             messages.success(request, "Action updated.")
-            return redirect(
-                "governance:action-detail", org=request.organisation.slug, action=found.pk
-            )
+            return redirect(back)
         if request.method == "POST":
             found = Action.objects.select_related(*selectors.ACTION_RELATED).get(pk=found.pk)
     elif request.method == "POST":

@@ -114,6 +114,47 @@ def _finance_kinds() -> dict[str, Kind]:
 KINDS |= _finance_kinds()
 
 
+def _governance_kinds() -> dict[str, Kind]:
+    """A committee's records: the same history, restored by the programme office."""
+    from boardpack.governance.models import (
+        Action,
+        AgendaItem,
+        Meeting,
+        MemberInterest,
+        PointRaised,
+    )
+
+    return {
+        "meeting": Kind(
+            Meeting, "Meeting", "committee__organisation", _perm("governance.change_meeting")
+        ),
+        "agenda-item": Kind(
+            AgendaItem,
+            "Agenda item",
+            "meeting__committee__organisation",
+            _perm("governance.change_agendaitem"),
+        ),
+        "point-raised": Kind(
+            PointRaised,
+            "Point raised",
+            "item__meeting__committee__organisation",
+            _perm("governance.change_pointraised"),
+        ),
+        "member-interest": Kind(
+            MemberInterest,
+            "Member's interest",
+            "member__committee__organisation",
+            _perm("governance.change_memberinterest"),
+        ),
+        "action": Kind(
+            Action, "Action", "meeting__committee__organisation", _perm("governance.change_action")
+        ),
+    }
+
+
+KINDS |= _governance_kinds()
+
+
 def kind_or_404(kind: str) -> Kind:
     try:
         return KINDS[kind]
