@@ -64,7 +64,7 @@ def _csv_text(size: int, *, revised: int = 0) -> str:
     """``size`` figures of the indicators BULK-0 … BULK-99; every ``revised``-th one revised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["indicator", "date", "value", "qualifier", "as_written", "period_label"])
+    writer.writerow(["indicator", "date", "value", "qualifier", "period_label", "commentary"])
     start = dt.date(2000, 1, 1)
     per = size // INDICATORS
     n = 0
@@ -72,7 +72,7 @@ def _csv_text(size: int, *, revised: int = 0) -> str:
         for d in range(per):
             value = d % 500 + (1 if revised and n % revised == 0 else 0)
             day = start + dt.timedelta(days=d)
-            writer.writerow([f"BULK-{i}", day.isoformat(), value, "", value, f"{day:%B %Y}"])
+            writer.writerow([f"BULK-{i}", day.isoformat(), value, "", f"{day:%B %Y}", ""])
             n += 1
     return buffer.getvalue()
 
@@ -104,13 +104,13 @@ def _child(database: str, sizes: list[int]) -> list[Row]:
 
 
 def _measure(database: str, size: int) -> list[Row]:
-    from django.db import connection
+    from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
 
     from boardpack.core.models import Organisation, ReportingPeriod
     from boardpack.imports.framework import ImportContext
     from boardpack.performance import services
-    from boardpack.performance.importers import import_csv_rows
+    from boardpack.performance.importers import INDICATORS_IMPORTER, import_csv_rows
     from boardpack.performance.models import Observation
 
     organisation = Organisation.objects.create(slug=f"bench-{size}", name=f"Bench {size}")
@@ -130,8 +130,13 @@ def _measure(database: str, size: int) -> list[Row]:
     for kind, text in (("new", _csv_text(size)), ("10% revised", _csv_text(size, revised=10))):
         history = Observation.history.count()
         with CaptureQueriesContext(connection) as queries:
+            # What import_csv_rows does, timed in its two halves.
             started = time.perf_counter()
-            plan = import_csv_rows(context, csv.DictReader(io.StringIO(text)))
+            plan = import_csv_rows(context, csv.DictReader(io.StringIO(text)), write=False)
+            checked = time.perf_counter()
+            if not plan.problems:
+                with transaction.atomic():
+                    INDICATORS_IMPORTER.apply(context, plan)
             elapsed = time.perf_counter() - started
         if plan.problems:
             raise SystemExit(f"the import was refused: {plan.problems[:3]}")
@@ -147,7 +152,11 @@ def _measure(database: str, size: int) -> list[Row]:
             f"import {size:,} figures from CSV, {kind} ({database}): {plan.new_count:,} new, "
             f"{plan.changed_count:,} changed, {len(queries)} queries"
         )
-        results.append((name, f"{elapsed:.2f} s, {per_row:.0f} µs a figure", target, ok))
+        figure = (
+            f"{elapsed:.2f} s (read and check {checked - started:.2f} s, write "
+            f"{elapsed - (checked - started):.2f} s), {per_row:.0f} µs a figure"
+        )
+        results.append((name, figure, target, ok))
     return results
 
 
@@ -163,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     found = rows(tuple(args.database or DATABASES), tuple(sizes))
     for name, figure, target, ok in found:
-        print(f"{name:<92} {figure:>26}   target {target:<24} {'ok' if ok else 'MISSED'}")
+        print(f"{name:<92} {figure:>64}   target {target:<24} {'ok' if ok else 'MISSED'}")
     return 0 if all(ok for *_, ok in found) else 1
 
 
