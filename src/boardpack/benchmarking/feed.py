@@ -19,7 +19,12 @@ from boardpack.benchmarking.models import BenchmarkValue, HomeAuthority, Measure
 from boardpack.core.models import ReportingPeriod
 from boardpack.performance.calculations import places_of
 from boardpack.performance.models import Area, Frequency, Indicator, Observation, Qualifier
-from boardpack.performance.services import indicator_set, observation_problems, source_set
+from boardpack.performance.services import (
+    indicator_set,
+    observation_problems,
+    observations_write,
+    source_set,
+)
 
 SERVICE_AREA = "Benchmarks (DfE)"
 SYMBOL_QUALIFIERS = {
@@ -135,7 +140,8 @@ def feed_measure(measure: Measure, home: HomeAuthority) -> int:
         (o.date, o.area): o
         for o in Observation.objects.filter(indicator=indicator, source=source, breakdown_key="")
     }
-    changed = 0
+    new: list[Observation] = []
+    changed: list[Observation] = []
     for (date, area_key), fields in wanted.items():
         problems = observation_problems(
             indicator,
@@ -161,9 +167,10 @@ def feed_measure(measure: Measure, home: HomeAuthority) -> int:
             continue
         for key, value in fields.items():
             setattr(observation, key, value)
-        observation.save()
-        changed += 1
-    return changed
+        (changed if observation.pk else new).append(observation)
+    # In bulk, each with its history row, as the figures of an import are written.
+    observations_write(new=new, changed=changed)
+    return len(new) + len(changed)
 
 
 def feed_organisation(measures: list[Measure]) -> int:

@@ -13,11 +13,13 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.db import IntegrityError, transaction
 
 from boardpack.imports.amounts import Unit as AmountUnit
 from boardpack.imports.framework import (
+    ApplyFailed,
     Change,
     Column,
     ImportContext,
@@ -27,6 +29,7 @@ from boardpack.imports.framework import (
     Record,
     read_cell,
 )
+from boardpack.imports.problems import Problem
 from boardpack.performance import services
 from boardpack.performance.calculations import places_of, value_text
 from boardpack.performance.models import (
@@ -39,6 +42,9 @@ from boardpack.performance.models import (
     breakdown_key,
 )
 
+# A figure already held: id, value, places, qualifier, period label and commentary.
+Held = tuple[Any, ...]
+WRITE_BATCH = services.WRITE_BATCH
 SYMBOLS = {symbol: q.value for q, symbol in MISSING_SYMBOLS.items()}
 FIELDS = [
     ("value", "Value"),
@@ -110,25 +116,45 @@ class ObservationsImporter(Importer):
         return None  # a Total cell of a breakdown is a figure the checks compare
 
     def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
+        """Each row checked against look-ups made once per import: the organisation's
+        indicators, its sources, and the figures already held for the file's indicators."""
         organisation = context.organisation
         indicators = {i.code: i for i in Indicator.objects.filter(organisation=organisation)}
-        sources = {s.key: s for s in Source.objects.filter(organisation=organisation)}
-        existing: dict[tuple, Observation] = {}
+        known = set(Source.objects.filter(organisation=organisation).values_list("key", flat=True))
         codes = {str(r.get("indicator", "")).strip() for r in records}
-        for o in Observation.objects.filter(
-            indicator__organisation=organisation, indicator__code__in=codes
-        ).select_related("source"):
-            existing[
-                (o.indicator_id, o.date, o.area, o.breakdown_key, o.source.key, o.as_written)
-            ] = o
+        wanted = [i.pk for code, i in indicators.items() if code in codes]
+        existing: dict[tuple, Held] = {}
+        for indicator_id, date, area, bk, source, as_written, *held in (
+            Observation.objects.filter(indicator_id__in=wanted)
+            .order_by()
+            .values_list(
+                "indicator_id",
+                "date",
+                "area",
+                "breakdown_key",
+                "source__key",
+                "as_written",
+                "pk",
+                "value",
+                "places",
+                "qualifier",
+                "period_label",
+                "commentary",
+            )
+            .iterator(chunk_size=WRITE_BATCH)
+        ):
+            existing[(indicator_id, date, area, bk, source, as_written)] = tuple(held)
         default_source = f"import-{context.period.key}"
         seen: dict[tuple, int] = {}
+        source_checked: dict[str, str] = {default_source: ""}
         for record in records:
-            change = self._row(context, record, plan, indicators, existing, seen, default_source)
+            change = self._row(
+                context, record, plan, indicators, existing, seen, default_source, source_checked
+            )
             if change is not None:
                 plan.changes.append(change)
         new_sources = sorted(
-            {c.payload["source"] for c in plan.changes if c.payload["source"] not in sources}
+            {c.payload["source"] for c in plan.changes if c.payload["source"] not in known}
         )
         for key in new_sources:
             plan.notes.append(f"A new source ‘{key}’ will be added for {context.period.label}.")
@@ -140,9 +166,10 @@ class ObservationsImporter(Importer):
         record: Record,
         plan: Plan,
         indicators: dict[str, Indicator],
-        existing: dict[tuple, Observation],
+        existing: dict[tuple, Held],
         seen: dict[tuple, int],
         default_source: str,
+        source_checked: dict[str, str],
     ) -> Change | None:
         problems = []
         code = str(record.get("indicator") or "").strip()
@@ -183,12 +210,21 @@ class ObservationsImporter(Importer):
             ):
                 if not (issue.field == "value" and not record.ok("value")):
                     problems.append(record.problem(issue.message, issue.field))
+        source = str(record.get("source") or "").strip() or default_source
+        if source not in source_checked:
+            source_checked[source] = source_problem(source)
+        if source_checked[source]:
+            problems.append(record.problem(source_checked[source], "source"))
+        as_written = str(record.get("as_written") or "")
+        period_label = str(record.get("period_label") or "")
+        bk = breakdown_key(breakdown)
+        for issue in services.observation_text_problems(
+            as_written=as_written, period_label=period_label, breakdown_key=bk
+        ):
+            problems.append(record.problem(issue.message, issue.field))
         if problems or indicator is None or date is None or not record.ok("date"):
             plan.problems.extend(problems)
             return None
-        source = str(record.get("source") or "").strip() or default_source
-        as_written = str(record.get("as_written") or "")
-        bk = breakdown_key(breakdown)
         key = (indicator.pk, date, area, bk, source, as_written)
         if key in seen:
             plan.problems.append(
@@ -199,28 +235,25 @@ class ObservationsImporter(Importer):
             )
             return None
         seen[key] = record.row
-        before_obj = existing.get(key)
+        held = existing.get(key)
         after = {
             "value": value_text(value, places_of(value)) if value is not None else "",
             "qualifier": qualifier,
             "as_written": as_written,
-            "period_label": str(record.get("period_label") or ""),
+            "period_label": period_label,
             "commentary": str(record.get("commentary") or ""),
         }
-        before = (
-            {
-                "value": value_text(before_obj.value, before_obj.places)
-                if before_obj.value is not None
-                else "",
-                "qualifier": before_obj.qualifier,
-                "as_written": before_obj.as_written,
-                "period_label": before_obj.period_label,
-                "commentary": before_obj.commentary,
+        pk, before = None, {}
+        if held is not None:
+            pk, held_value, places, held_qualifier, period_label_was, commentary_was = held
+            before = {
+                "value": value_text(held_value, places) if held_value is not None else "",
+                "qualifier": held_qualifier,
+                "as_written": as_written,
+                "period_label": period_label_was,
+                "commentary": commentary_was,
             }
-            if before_obj
-            else {}
-        )
-        if before_obj is None:
+        if held is None:
             action = Change.NEW
         elif before != after:
             action = Change.CHANGED
@@ -242,63 +275,74 @@ class ObservationsImporter(Importer):
                 "breakdown": breakdown,
                 "value": value,
                 "source": source,
-                "existing": before_obj,
+                "breakdown_key": bk,
+                "pk": pk,
                 **{k: after[k] for k in ("qualifier", "as_written", "period_label", "commentary")},
             },
         )
 
     def apply(self, context: ImportContext, plan: Plan) -> None:
-        """New figures in bulk (with their history), changed ones one by one."""
+        """Every new and changed figure in bulk, with its history, in one transaction."""
         organisation = context.organisation
         sources = {s.key: s for s in Source.objects.filter(organisation=organisation)}
-        for change in plan.to_write:
-            key = change.payload["source"]
-            if key not in sources:
-                sources[key] = services.source_set(
-                    organisation=organisation,
-                    key=key,
-                    title=key
-                    if key != f"import-{context.period.key}"
-                    else (f"Imported for {context.period.label}"),
-                    date=context.period.period.last_day,
-                    period=context.period,
-                )
-        new = []
+        default_source = f"import-{context.period.key}"
+        for key in sorted({c.payload["source"] for c in plan.to_write} - set(sources)):
+            sources[key] = services.source_set(
+                organisation=organisation,
+                key=key,
+                title=key if key != default_source else f"Imported for {context.period.label}",
+                date=context.period.period.last_day,
+                period=context.period,
+            )
+        new: list[Observation] = []
+        changed: list[Observation] = []
         for change in plan.to_write:
             p = change.payload
-            if change.action == Change.NEW:
-                value: Decimal | None = p["value"]
-                new.append(
-                    Observation(
-                        indicator=p["indicator"],
-                        date=p["date"],
-                        area=p["area"],
-                        breakdown=p["breakdown"],
-                        breakdown_key=breakdown_key(p["breakdown"]),
-                        value=value,
-                        places=places_of(value) if value is not None else 0,
-                        qualifier=p["qualifier"],
-                        as_written=p["as_written"],
-                        period_label=p["period_label"],
-                        commentary=p["commentary"],
-                        source=sources[p["source"]],
+            value: Decimal | None = p["value"]
+            observation = Observation(
+                pk=p["pk"],
+                indicator_id=p["indicator"].pk,
+                date=p["date"],
+                area=p["area"],
+                breakdown=p["breakdown"],
+                breakdown_key=p["breakdown_key"],
+                value=value,
+                places=places_of(value) if value is not None else 0,
+                qualifier=p["qualifier"],
+                as_written=p["as_written"],
+                period_label=p["period_label"],
+                commentary=p["commentary"],
+                source_id=sources[p["source"]].pk,
+            )
+            (new if change.action == Change.NEW else changed).append(observation)
+        try:
+            with transaction.atomic():
+                services.observations_write(new=new, changed=changed, user=context.user)
+        except IntegrityError as exc:
+            # Another import or edit saved one of these figures after this one was checked.
+            raise ApplyFailed(
+                [
+                    Problem(
+                        "Some of these figures were saved by someone else while this import was "
+                        "being checked: nothing was written. Check the import again."
                     )
-                )
-            else:
-                services.observation_set(
-                    indicator=p["indicator"],
-                    date=p["date"],
-                    source=sources[p["source"]],
-                    value=p["value"],
-                    qualifier=p["qualifier"],
-                    as_written=p["as_written"],
-                    area=p["area"],
-                    breakdown=p["breakdown"],
-                    period_label=p["period_label"],
-                    commentary=p["commentary"],
-                )
-        if new:
-            bulk_create_with_history(new, Observation, batch_size=2000, default_user=context.user)
+                ]
+            ) from exc
+
+
+def source_problem(key: str) -> str:
+    """Why ``key`` cannot name a source ("" when it can)."""
+    limit = Source._meta.get_field("key").max_length or 0
+    if len(key) > limit:
+        return f"A source's key is at most {limit} characters: ‘{key[:40]}…’ is longer."
+    try:
+        validate_slug(key)
+    except ValidationError:
+        return (
+            f"‘{key[:40]}’ cannot be a source's key: use letters, digits, hyphens and "
+            "underscores only, such as report-2023-03."
+        )
+    return ""
 
 
 INDICATORS_IMPORTER = ObservationsImporter()
@@ -309,23 +353,39 @@ def import_csv_rows(
 ) -> Plan:
     """Import a CSV's rows (dicts keyed by the export's column names) past the spreadsheet
     reader's size limits: the same reading, checks and one transaction, for bulk loads such as
-    a year of figures from a data warehouse. Nothing is written when any row has a problem."""
+    a year of figures from a data warehouse. Nothing is written when any row has a problem.
+    Problems name the row and the column (by its place among the dict's keys)."""
     importer = INDICATORS_IMPORTER
     columns = {c.key: c for c in importer.columns}
+    # A blank cell reads the same in every row: read it once per column.
+    blanks = {
+        key: read_cell(column, None, unit=AmountUnit.POUNDS, to=AmountUnit.POUNDS)
+        for key, column in columns.items()
+    }
     records = []
     plan = Plan(dataset=importer.name)
+    layouts: dict[tuple[str, ...], dict[str, tuple[int, str]]] = {}
     for number, row in enumerate(rows, start=2):
-        record = Record(row=number, values={}, sheet="CSV")
+        names = tuple(row)
+        cells = layouts.get(names)
+        if cells is None:
+            cells = layouts[names] = {k: (i, k) for i, k in enumerate(names) if k in columns}
+        record = Record(row=number, values={}, sheet="CSV", cells=cells)
         for key, column in columns.items():
-            value, message = read_cell(
-                column, row.get(key), unit=AmountUnit.POUNDS, to=AmountUnit.POUNDS
-            )
+            raw = row.get(key)
+            if raw is None or raw == "":
+                value, message = blanks[key]
+            else:
+                value, message = read_cell(
+                    column, raw, unit=AmountUnit.POUNDS, to=AmountUnit.POUNDS
+                )
             record.values[key] = value
             if message:
                 record.failed.add(key)
-                plan.problems.append(record.problem(message))
+                plan.problems.append(record.problem(message, key))
         records.append(record)
     importer.plan(context, records, plan)
+    plan.problems.sort(key=lambda problem: problem.row or 0)
     if write and not plan.problems:
         with transaction.atomic():
             importer.apply(context, plan)

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.performance.calculations import places_of
@@ -227,6 +229,69 @@ def observation_set(
         },
     )
     return observation, changed
+
+
+# What a bulk update writes: all but a figure's identity (indicator, date, area, breakdown and
+# source). ``as_written`` is part of an imported figure's identity, but the DfE feed revises it.
+OBSERVATION_CHANGED_FIELDS = (
+    "breakdown",
+    "value",
+    "places",
+    "qualifier",
+    "as_written",
+    "period_label",
+    "commentary",
+)
+# Rows per INSERT or UPDATE; Django lowers it where the database allows fewer parameters.
+WRITE_BATCH = 2000
+TEXT_LIMITS = {
+    name: Observation._meta.get_field(name).max_length  # type: ignore[union-attr]
+    for name in ("as_written", "period_label", "breakdown_key")
+}
+
+
+def observation_text_problems(
+    *, as_written: str, period_label: str, breakdown_key: str
+) -> list[Issue]:
+    """What ``full_clean`` would refuse of a figure's text, checked before a bulk write."""
+    issues = []
+    for field, text, label in (
+        ("as_written", as_written, "The figure as written"),
+        ("period_label", period_label, "The period label"),
+        ("breakdown", breakdown_key, "The breakdown"),
+    ):
+        limit = TEXT_LIMITS["breakdown_key" if field == "breakdown" else field]
+        if limit is not None and len(text) > limit:
+            issues.append(
+                Issue(field, f"{label} is {len(text):,} characters long: at most {limit:,}.")
+            )
+    return issues
+
+
+def observations_write(
+    *, new: list[Observation], changed: list[Observation], user: Any = None
+) -> None:
+    """Insert ``new`` and update ``changed`` figures (already checked) in batches, each with
+    its history row, in one transaction: all of them or none.
+
+    The history rows record what a single ``save`` records: ``user``, or else the signed-in
+    user of the request being served (simple-history's middleware), no change reason, and
+    one moment for the whole write."""
+    when = timezone.now()
+    with transaction.atomic():
+        if new:
+            bulk_create_with_history(
+                new, Observation, batch_size=WRITE_BATCH, default_user=user, default_date=when
+            )
+        if changed:
+            bulk_update_with_history(
+                changed,
+                Observation,
+                list(OBSERVATION_CHANGED_FIELDS),
+                batch_size=WRITE_BATCH,
+                default_user=user,
+                default_date=when,
+            )
 
 
 def target_set(
