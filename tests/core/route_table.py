@@ -356,6 +356,13 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "performance:quality-latest": Expect(get=members(frozenset({200, 302}))),
     "performance:quality": Expect(get=members(200)),
     # --- governance (the programme office keeps the committees' records and the risks) ----
+    # A report template's page: its sections and what committees asked of it; the programme
+    # office records which block answers a request (an empty form writes nothing).
+    "reports:template-detail": Expect(
+        get=members(200),
+        post=only({"office": 200}),
+        params={"template": "members-quarterly"},
+    ),
     "governance:index": Expect(get=members(200)),
     "governance:committee-detail": Expect(get=members(200), dorset=False),
     "governance:since-last-meeting": Expect(get=members(200), dorset=False),

@@ -92,3 +92,29 @@ class CorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}),
         error_messages={"required": "Say why the edition is being corrected"},
     )
+
+
+class RequestAnswerForm(forms.Form):
+    """Which block of the template answers which committee request."""
+
+    action = forms.TypedChoiceField(
+        label="Request",
+        coerce=int,
+        error_messages={"required": "Choose a request", "invalid_choice": "Choose a request"},
+    )
+    block = forms.TypedChoiceField(
+        label="Answered by",
+        coerce=int,
+        error_messages={"required": "Choose a block", "invalid_choice": "Choose a block"},
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        requests: list[tuple[int, str]],
+        blocks: list[tuple[int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = requests  # type: ignore[attr-defined]
+        self.fields["block"].choices = blocks  # type: ignore[attr-defined]
