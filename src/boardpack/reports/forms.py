@@ -5,18 +5,18 @@ from typing import Any
 from django import forms
 
 from boardpack.core.models import Organisation, ReportingPeriod
-from boardpack.reports.models import MAX_NARRATIVE_LENGTH, Block
+from boardpack.reports.models import MAX_NARRATIVE_LENGTH, Block, ReportTemplate
 from boardpack.reports.selectors import templates_for
 
 
 class EditionCreateForm(forms.Form):
-    template = forms.ModelChoiceField(
+    template: forms.ModelChoiceField[ReportTemplate] = forms.ModelChoiceField(
         queryset=None,  # type: ignore[arg-type]
         label="Report",
         empty_label=None,
         error_messages={"required": "Choose a report", "invalid_choice": "Choose a report"},
     )
-    period = forms.ModelChoiceField(
+    period: forms.ModelChoiceField[ReportingPeriod] = forms.ModelChoiceField(
         queryset=None,  # type: ignore[arg-type]
         label="Period",
         empty_label=None,
