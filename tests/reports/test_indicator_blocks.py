@@ -235,6 +235,7 @@ def test_tables_leave_a_missing_figure_blank_never_zero(somerset, quarter, sourc
         ["B", "0", ""],  # a held nought is 0; nothing held is blank
     ]
     assert by_type.rows[1].cells[2].value is None
+    assert by_type.notes == ("A blank cell: no figure is held.",)
     assert [[c.text for c in r.cells] for r in by_month.header_rows + by_month.rows] == [
         ["Year", "Sep", "Oct"],
         ["This year", "44", ""],
@@ -267,6 +268,7 @@ def test_members_see_small_numbers_as_c_and_the_officers_preview_marks_them(
     [members] = _nodes(template, quarter)
     assert [c.text for c in members.rows[0].cells] == ["Small counts", "c", "12", "40"]
     assert not any(c.suppressed for c in members.rows[0].cells)
+    assert members.notes == ()  # nothing blank, nothing marked: nothing to explain
     [preview] = _nodes(template, quarter, officers_preview=True)
     cells = preview.rows[0].cells
     assert [c.text for c in cells] == ["Small counts", "3", "12", "40"]

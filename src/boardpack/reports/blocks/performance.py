@@ -117,8 +117,18 @@ def _latest_cells(
     return cells
 
 
-def _notes(table_marked: bool, *notes: str) -> tuple[str, ...]:
-    return (*notes, SUPPRESSED_NOTE) if table_marked else tuple(notes)
+BLANK_NOTE = "A blank cell: no figure is held."
+
+
+def _notes(rows: list[Row], *notes: str) -> tuple[str, ...]:
+    """The table's notes: what a blank cell means, where there is one, and the preview's mark."""
+    cells = [c for r in rows for c in r.cells[1:]]
+    found = list(notes)
+    if any(not c.text for c in cells):
+        found.append(BLANK_NOTE)
+    if any(c.suppressed for c in cells):
+        found.append(SUPPRESSED_NOTE)
+    return tuple(found)
 
 
 # Headline figures -------------------------------------------------------------------------------
@@ -355,15 +365,7 @@ def indicator_table(block: Any, ctx: BlockContext) -> list[Node]:
     caption = str(config.get("caption", "")) or (
         " and ".join(titles.values()) + f", by {dimension.replace('_', ' ')}"
     )
-    marked = any(c.suppressed for r in rows for c in r.cells)
-    return [
-        Table(
-            caption=caption,
-            header_rows=(header,),
-            rows=tuple(rows),
-            notes=_notes(marked, "A blank cell: no figure is held."),
-        )
-    ]
+    return [Table(caption=caption, header_rows=(header,), rows=tuple(rows), notes=_notes(rows))]
 
 
 def breakdown_table(block: Any, ctx: BlockContext) -> list[Node]:
@@ -395,7 +397,6 @@ def breakdown_table(block: Any, ctx: BlockContext) -> list[Node]:
         rows.append(Row(cells=tuple(row_cells)))
     if all(not c.text for r in rows for c in r.cells[1:]):
         raise MissingData(f"No figures are held for {indicator.title}.")
-    marked = any(c.suppressed for r in rows for c in r.cells)
     caption = str(config.get("caption", "")) or (
         f"{indicator.title} by {row_dim.replace('_', ' ')} and {col_dim.replace('_', ' ')}"
     )
@@ -404,7 +405,7 @@ def breakdown_table(block: Any, ctx: BlockContext) -> list[Node]:
             caption=caption,
             header_rows=(header,),
             rows=tuple(rows),
-            notes=_notes(marked, f"{indicator.title}. A blank cell: no figure is held."),
+            notes=_notes(rows, f"{indicator.title}."),
         )
     ]
 
