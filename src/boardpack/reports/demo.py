@@ -47,7 +47,11 @@ SCRUTINY_SECTIONS: list[tuple[str, str, list[tuple[BlockKind, dict[str, Any]]]]]
     (
         "directors-summary",
         "Director's Progress Summary",
-        [(BlockKind.DIRECTORS_SUMMARY, {}), (BlockKind.NARRATIVE, {"text": ""})],
+        [
+            (BlockKind.DIRECTORS_SUMMARY, {}),
+            # The director's summary says it all: officers may add words, but need not.
+            (BlockKind.NARRATIVE, {"text": "", "optional": True}),
+        ],
     ),
     (
         "finance-summary",

@@ -458,7 +458,7 @@ class WordDocument:
             _shade(tc_pr, SUPPRESSED_FILL)
 
     def tiles(self, node: Tiles) -> None:
-        """Headline figures as a grid of tiles: a borderless table, a tile per cell."""
+        """Headline figures as a grid of tiles: a table of three columns, a tile per cell."""
         if not node.tiles:
             return
         columns = min(TILES_PER_ROW, len(node.tiles))
