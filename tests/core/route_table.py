@@ -280,6 +280,7 @@ SAMPLES: dict[str, Callable[[str], str] | str] = {
     "item": _item,
     "point": _point,
     "interest": _interest,
+    "template": "members-quarterly",  # a report template both demo organisations have
 }
 
 FINANCE_PERIODS = {"savings": "2024-06", "budget": "2022-12", "dsg": "2022-12"}
@@ -393,6 +394,12 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "performance:quality-latest": Expect(get=members(frozenset({200, 302}))),
     "performance:quality": Expect(get=members(200)),
     # --- governance (the programme office keeps the committees' records and the risks) ----
+    # A report template's page: its sections and what committees asked of it; the programme
+    # office records which block answers a request (an empty form writes nothing).
+    "reports:template-detail": Expect(
+        get=members(200),
+        post=only({"office": 200}),
+    ),
     "governance:index": Expect(get=members(200)),
     "governance:committee-detail": Expect(get=members(200), dorset=False),
     "governance:since-last-meeting": Expect(get=members(200), dorset=False),

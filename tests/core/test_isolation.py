@@ -29,6 +29,7 @@ SAMPLES: dict[str, list[str]] = {
     "committee": ["scrutiny-children-families"],
     "file_format": ["html"],
     "version": ["1"],
+    "template": ["members-quarterly"],
 }
 
 

@@ -41,6 +41,17 @@ def _section_notes(nodes: list[Node]) -> str:
     return "\n\n".join(texts)
 
 
+# A report template's audience, as the performance app's suppression names it.
+FIGURES_AUDIENCE = {"officers": "officer", "members": "member", "public": "public"}
+
+
+def _shift(node: Node, by: int) -> Node:
+    """A sub-section's own headings sit below its title (h3 under an h2 section, …)."""
+    if by and isinstance(node, Heading):
+        return Heading(node.text, level=min(node.level + by, 6))
+    return node
+
+
 def build_document(
     template: ReportTemplate,
     organisation: Organisation,
@@ -48,31 +59,49 @@ def build_document(
     *,
     narratives: dict[int, str] | None = None,
     status_label: str = "",
+    officers_preview: bool = False,
 ) -> Document:
-    ctx = BlockContext(organisation=organisation, period=period, narratives=narratives or {})
+    """The edition's document. Its figures are for the template's audience (members and the
+    public see small numbers as ``c``); ``officers_preview`` shows officers the true figures,
+    each marked where that audience would see ``c``."""
+    audience = FIGURES_AUDIENCE.get(template.audience, "member")
+    ctx = BlockContext(
+        organisation=organisation,
+        period=period,
+        narratives=narratives or {},
+        audience="officer" if officers_preview else audience,
+        mark_for=audience if officers_preview and audience != "officer" else "",
+        template=template,
+    )
     sections = []
     cover_text: tuple[str, ...] = ()
     blocks_by_section: dict[int, list[Block]] = {}
     for block in Block.objects.filter(section__template=template).order_by("order", "pk"):
         blocks_by_section.setdefault(block.section_id, []).append(block)
-    for section in template.sections.order_by("order", "pk"):
+    template_sections = list(template.sections.order_by("order", "pk"))
+    for index, section in enumerate(template_sections):
+        following = template_sections[index + 1] if index + 1 < len(template_sections) else None
         nodes: list[Node] = []
         notes: list[Node] = []
         for block in blocks_by_section.get(section.pk, []):
             produced = block_nodes(block, ctx)
             nodes += produced
-            if block.kind == "narrative":
+            if block.kind in ("narrative", "case_study", "quote"):
                 notes += produced
             if block.kind == "title_vision" and ctx.programme and ctx.programme.vision:
                 cover_text = ("“" + ctx.programme.vision.strip('“”"') + "”",)
-        if not nodes:
+        heads_parts = following is not None and following.level > section.level
+        if not nodes and not (heads_parts and not blocks_by_section.get(section.pk)):
+            # (A heading with no blocks of its own over its sub-sections — the seed's "Early
+            # Help" — is just a heading.)
             nodes = [Notice("Nothing is in this section yet.", level="info")]
         sections.append(
             Section(
                 title=section.title,
-                nodes=tuple(nodes),
+                nodes=tuple(_shift(n, section.level - 1) for n in nodes),
                 notes=_section_notes(notes),
                 slug=section.slug,
+                level=section.level,
             )
         )
     period_title = period.title or period.label

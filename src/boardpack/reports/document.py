@@ -97,6 +97,9 @@ class Cell:
     numeric: bool = False
     rag: RagValue | None = None
     header: bool = False  # a row header (<th scope="row">)
+    # A true figure that members and the public see as ``c``: only in the officers' preview,
+    # where every renderer marks it (see ``SUPPRESSED_MARK``).
+    suppressed: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,69 @@ class Notice:
     kind: Literal["notice"] = "notice"
 
 
-Node = Heading | Paragraph | BulletList | Status | Table | Chart | Notice
+SUPPRESSED_MARK = "†"
+SUPPRESSED_NOTE = (
+    "† Officers' preview: a figure marked † is shown to officers only; members and the public "
+    "see it as c (suppressed)."
+)
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A headline figure (KPI tile): the value as printed, with what qualifies it.
+
+    ``value`` is the figure as the source writes it ("circa 1200", "£105m", "c"); ``qualifier``
+    the word that qualifies it, if any ("circa", "over"), for renderers that set it apart.
+    ``rag`` and ``direction`` come from the domain, already in words ("Improving").
+    """
+
+    label: str
+    value: str
+    qualifier: str = ""
+    rag: RagValue | None = None
+    rag_text: str = ""
+    direction: str = ""  # e.g. "Improving", "Worsening", "No change", "" (not comparable)
+    arrow: str = ""  # "↑", "↓", "→"
+    note: str = ""  # e.g. "31 March 2023 · seed 002"
+    exact: str | None = None  # the exact figure, for comparisons and tests
+    suppressed: bool = False  # a true figure only officers may see (marked)
+
+
+@dataclass(frozen=True)
+class Tiles:
+    """A row of headline figures; renderers without tiles lay it out as :meth:`as_table`."""
+
+    tiles: tuple[Tile, ...]
+    caption: str = "Headline figures"
+    kind: Literal["tiles"] = "tiles"
+
+    def as_table(self) -> Table:
+        header = Row(
+            cells=(
+                Cell("Measure", header=True),
+                Cell("Figure", header=True, numeric=True),
+                Cell("RAG", header=True),
+                Cell("Direction", header=True),
+                Cell("As at", header=True),
+            )
+        )
+        rows = tuple(
+            Row(
+                cells=(
+                    Cell(t.label, header=True),
+                    Cell(t.value, t.exact, numeric=True, suppressed=t.suppressed),
+                    Cell(t.rag_text, rag=t.rag if t.rag_text else None),
+                    Cell(f"{t.arrow} {t.direction}".strip()),
+                    Cell(t.note),
+                )
+            )
+            for t in self.tiles
+        )
+        notes = (SUPPRESSED_NOTE,) if any(t.suppressed for t in self.tiles) else ()
+        return Table(caption=self.caption, header_rows=(header,), rows=rows, notes=notes)
+
+
+Node = Heading | Paragraph | BulletList | Status | Table | Chart | Notice | Tiles
 
 
 @dataclass(frozen=True)
@@ -167,6 +232,7 @@ class Section:
     notes: str = ""  # speaker notes (PowerPoint) — the section's narrative as plain text
     slug: str = ""  # stable anchor for HTML, bookmarks and tests
     new_slide_per: Literal["section", "list"] = "section"
+    level: int = 1  # 1 a top-level section; 2 and 3 sub-sections that follow on the same page
 
 
 @dataclass(frozen=True)
@@ -190,6 +256,7 @@ _NODE_TYPES: dict[str, type] = {
     "table": Table,
     "chart": Chart,
     "notice": Notice,
+    "tiles": Tiles,
 }
 
 
@@ -236,6 +303,11 @@ def _node(data: dict[str, Any]) -> Node:
         )
     if kind == "table":
         return _table(data)
+    if kind == "tiles":
+        return Tiles(
+            tiles=tuple(Tile(**t) for t in data["tiles"]),
+            caption=data.get("caption", "Headline figures"),
+        )
     if kind == "chart":
         return Chart(
             title=data["title"],
@@ -264,6 +336,7 @@ def from_dict(data: dict[str, Any]) -> Document:
                 notes=s.get("notes", ""),
                 slug=s.get("slug", ""),
                 new_slide_per=s.get("new_slide_per", "section"),
+                level=s.get("level", 1),
             )
             for s in data["sections"]
         ),

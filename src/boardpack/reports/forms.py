@@ -5,18 +5,18 @@ from typing import Any
 from django import forms
 
 from boardpack.core.models import Organisation, ReportingPeriod
-from boardpack.reports.models import MAX_NARRATIVE_LENGTH, Block
+from boardpack.reports.models import MAX_NARRATIVE_LENGTH, Block, ReportTemplate
 from boardpack.reports.selectors import templates_for
 
 
 class EditionCreateForm(forms.Form):
-    template = forms.ModelChoiceField(
+    template: forms.ModelChoiceField[ReportTemplate] = forms.ModelChoiceField(
         queryset=None,  # type: ignore[arg-type]
         label="Report",
         empty_label=None,
         error_messages={"required": "Choose a report", "invalid_choice": "Choose a report"},
     )
-    period = forms.ModelChoiceField(
+    period: forms.ModelChoiceField[ReportingPeriod] = forms.ModelChoiceField(
         queryset=None,  # type: ignore[arg-type]
         label="Period",
         empty_label=None,
@@ -92,3 +92,29 @@ class CorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}),
         error_messages={"required": "Say why the edition is being corrected"},
     )
+
+
+class RequestAnswerForm(forms.Form):
+    """Which block of the template answers which committee request."""
+
+    action = forms.TypedChoiceField(
+        label="Request",
+        coerce=int,
+        error_messages={"required": "Choose a request", "invalid_choice": "Choose a request"},
+    )
+    block = forms.TypedChoiceField(
+        label="Answered by",
+        coerce=int,
+        error_messages={"required": "Choose a block", "invalid_choice": "Choose a block"},
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        requests: list[tuple[int, str]],
+        blocks: list[tuple[int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = requests  # type: ignore[attr-defined]
+        self.fields["block"].choices = blocks  # type: ignore[attr-defined]

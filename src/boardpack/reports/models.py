@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -39,10 +40,28 @@ class BlockKind(models.TextChoices):
     WHAT_CHANGED = "what_changed", "What has changed since the last period"
     BENCHMARKS = "benchmarks", "How we compare: DfE benchmarks (optional config: measures)"
     BENCHMARK_MEASURE = "benchmark_measure", "One benchmarked measure over time (config: measure)"
+    HEADLINE_FIGURES = "headline_figures", "Headline figures: KPI tiles (config: indicators)"
+    INDICATOR_CHART = "indicator_chart", "An indicator against its comparators over time"
+    INDICATOR_TABLE = "indicator_table", "Indicators across one breakdown (a table)"
+    BREAKDOWN_TABLE = "breakdown_table", "One indicator by two breakdowns (a table)"
+    INSPECTIONS_LIST = "inspections_list", "School inspections, grouped by judgement"
+    CASE_STUDY = "case_study", "Case study (Markdown, under its title)"
+    QUOTE = "quote", "Quoted words (Markdown)"
+    GOVERNANCE_ACTIONS = "governance_actions", "Committee actions and requests for this report"
+    INDICATOR_CHANGES = "indicator_changes", "What has changed since the last quarter: indicators"
 
 
 # Blocks whose text officers write (or edit) for each edition.
-EDITABLE_KINDS = (BlockKind.NARRATIVE, BlockKind.WHAT_CHANGED)
+EDITABLE_KINDS = (
+    BlockKind.NARRATIVE,
+    BlockKind.WHAT_CHANGED,
+    BlockKind.CASE_STUDY,
+    BlockKind.QUOTE,
+    BlockKind.INDICATOR_CHANGES,
+)
+# Blocks of words officers must write before an edition is approved (unless the block's config
+# says ``"optional": true``).
+NARRATIVE_KINDS = (BlockKind.NARRATIVE, BlockKind.CASE_STUDY, BlockKind.QUOTE)
 
 
 class ReportTemplate(models.Model):
@@ -76,6 +95,11 @@ class TemplateSection(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=80)
+    level = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(3)],
+        help_text="1: a section of its own; 2 and 3: a sub-section that follows on the same page.",
+    )
     history = HistoricalRecords()
 
     class Meta:

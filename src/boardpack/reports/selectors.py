@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from boardpack.core.models import Organisation, ReportingPeriod
-from boardpack.reports.assemble import build_document
+from boardpack.reports.assemble import FIGURES_AUDIENCE, build_document
 from boardpack.reports.blocks import BlockContext, draft_text
 from boardpack.reports.document import Document, from_dict
 from boardpack.reports.models import (
     EDITABLE_KINDS,
+    NARRATIVE_KINDS,
     Block,
     Edition,
     EditionVersion,
@@ -46,7 +47,13 @@ def narrative_drafts(edition: Edition) -> list[tuple[Block, str, bool]]:
     """Each editable block with its text: what officers saved, else the draft from the data.
     The flag says whether officers have written it."""
     saved = edition_narratives(edition)
-    ctx = BlockContext(organisation=edition.organisation, period=edition.period)
+    # The drafts are what gets published: figures for the template's audience.
+    ctx = BlockContext(
+        organisation=edition.organisation,
+        period=edition.period,
+        audience=FIGURES_AUDIENCE.get(edition.template.audience, "member"),
+        template=edition.template,
+    )
     result = []
     for block in editable_blocks(edition.template):
         if block.pk in saved:
@@ -64,13 +71,20 @@ def status_label(edition: Edition) -> str:
     return f"Draft – not for publication (version {edition.version})"
 
 
-def live_document(edition: Edition) -> Document:
+PREVIEW_LABEL = "Officers' preview – figures marked † are shown to officers only"
+
+
+def live_document(edition: Edition, *, officers_preview: bool = False) -> Document:
+    """Today's document. For the template's audience (what is approved and published), unless
+    ``officers_preview``: true figures, marked where that audience would see ``c``."""
+    label = status_label(edition)
     return build_document(
         edition.template,
         edition.organisation,
         edition.period,
         narratives=edition_narratives(edition),
-        status_label=status_label(edition),
+        status_label=f"{label} · {PREVIEW_LABEL}" if officers_preview else label,
+        officers_preview=officers_preview,
     )
 
 
@@ -78,23 +92,35 @@ def latest_version(edition: Edition) -> EditionVersion | None:
     return edition.versions.order_by("-number").first()
 
 
-def edition_document(edition: Edition, version: int | None = None) -> Document:
+def edition_document(
+    edition: Edition, version: int | None = None, *, officers_preview: bool = False
+) -> Document:
     """A published edition is its frozen snapshot; a draft or approved one today's data.
-    ``version`` asks for an earlier published version."""
+    ``version`` asks for an earlier published version; ``officers_preview`` the draft with
+    true figures, marked (never a published one: that is what its readers saw)."""
     if version is not None:
         return from_dict(edition.versions.get(number=version).document)
     if edition.is_published:
         published = latest_version(edition)
         if published is not None:
             return from_dict(published.document)
-    return live_document(edition)
+    return live_document(edition, officers_preview=officers_preview)
 
 
-def document_for_period(template: ReportTemplate, period: ReportingPeriod) -> Document:
+def document_for_period(
+    template: ReportTemplate, period: ReportingPeriod, *, officers_preview: bool = False
+) -> Document:
     edition = Edition.objects.filter(template=template, period=period).first()
     if edition is not None:
-        return edition_document(edition)
-    return build_document(template, template.organisation, period, status_label="Draft")
+        return edition_document(edition, officers_preview=officers_preview)
+    label = f"Draft · {PREVIEW_LABEL}" if officers_preview else "Draft"
+    return build_document(
+        template,
+        template.organisation,
+        period,
+        status_label=label,
+        officers_preview=officers_preview,
+    )
 
 
 def latest_generation(edition: Edition, version: int | None = None) -> Generation | None:
@@ -107,3 +133,24 @@ def latest_generation(edition: Edition, version: int | None = None) -> Generatio
     else:
         generations = edition.generations.filter(version=version, published=True)
     return generations.prefetch_related("files").order_by("-created_at", "-pk").first()
+
+
+def empty_narrative_sections(edition: Edition) -> list[str]:
+    """The titles of the sections whose words officers have still to write (a narrative, case
+    study or quote block with no text, unless its config says ``"optional": true``)."""
+    saved = edition_narratives(edition)
+    titles: list[str] = []
+    blocks = (
+        Block.objects.filter(section__template=edition.template, kind__in=NARRATIVE_KINDS)
+        .select_related("section")
+        .order_by("section__order", "section__pk", "order", "pk")
+    )
+    for block in blocks:
+        if block.config.get("optional") is True:
+            continue
+        text = saved.get(block.pk)
+        if text is None:
+            text = str(block.config.get("text", ""))
+        if not text.strip() and block.section.title not in titles:
+            titles.append(block.section.title)
+    return titles

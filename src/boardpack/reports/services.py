@@ -31,6 +31,7 @@ from boardpack.reports.selectors import (
     editable_blocks,
     edition_document,
     edition_narratives,
+    empty_narrative_sections,
     live_document,
 )
 
@@ -125,6 +126,13 @@ def edition_approve(*, edition: Edition, user: Any) -> Edition:
         raise PermissionDenied("Only the programme office can approve an edition.")
     if edition.status != Edition.Status.DRAFT:
         raise EditionError(f"Only a draft can be approved; this edition is {edition.status}.")
+    empty = empty_narrative_sections(edition)
+    if empty:
+        sections = "; ".join(f"“{title}”" for title in empty)
+        raise EditionError(
+            f"Write the narrative of {'this section' if len(empty) == 1 else 'these sections'} "
+            f"before approving: {sections}."
+        )
     edition.status = Edition.Status.APPROVED
     edition.approved_by = user
     edition.save()

@@ -6,6 +6,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.edition_list, name="index"),
     path("new/", views.edition_create, name="edition-create"),
+    path("templates/<slug:template>/", views.template_detail, name="template-detail"),
     path("<int:edition>/", views.edition_detail, name="edition-detail"),
     path("<int:edition>/narrative/", views.edition_narrative, name="edition-narrative"),
     path("<int:edition>/approve/", views.edition_approve, name="edition-approve"),

@@ -10,11 +10,18 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from boardpack.core.access import organisation_view
+from boardpack.performance.suppression import Audience, audience_for
 from boardpack.reports import services
-from boardpack.reports.forms import CorrectionForm, EditionCreateForm, NarrativeForm
+from boardpack.reports.forms import (
+    CorrectionForm,
+    EditionCreateForm,
+    NarrativeForm,
+    RequestAnswerForm,
+)
 from boardpack.reports.markdown import markdown_preview_html
-from boardpack.reports.models import Edition, GeneratedFile, Generation
+from boardpack.reports.models import Block, Edition, GeneratedFile, Generation
 from boardpack.reports.rendering import CONTENT_TYPES, FORMATS
+from boardpack.reports.requests import request_answer, template_requests
 from boardpack.reports.selectors import (
     edition_document,
     editions_for,
@@ -48,6 +55,7 @@ def edition_list(request: HttpRequest) -> HttpResponse:
             "editions": editions_for(organisation),
             "form": EditionCreateForm(organisation=organisation),
             "has_templates": templates_for(organisation).exists(),
+            "templates": templates_for(organisation),
             "can_edit": services.can_edit(request.user),
         },
     )
@@ -86,7 +94,10 @@ def edition_detail(request: HttpRequest, edition: int) -> HttpResponse:
         {
             "nav": "reports",
             "edition": record,
-            "document": edition_document(record),
+            # Officers see the draft's true figures, marked where its readers would see c.
+            "document": edition_document(
+                record, officers_preview=audience_for(request.user) == Audience.OFFICER
+            ),
             "generation": generation,
             "files": [(fmt, FORMAT_LABELS[fmt], files.get(fmt)) for fmt in FORMATS],
             "formats_ready": len(files),
@@ -248,3 +259,61 @@ def version_file(
     if not record.versions.filter(number=version).exists():
         raise Http404("No such published version")
     return _download(_file(latest_generation(record, version), file_format), record, version)
+
+
+@organisation_view
+def template_detail(request: HttpRequest, template: str) -> HttpResponse:
+    """A report template: its sections and blocks, and what committees asked of it (open until
+    a block answers the request). The programme office records which block answers one."""
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    record = get_object_or_404(templates_for(request.organisation), slug=template)  # type: ignore[attr-defined]
+    requests = template_requests(record)
+    blocks = list(
+        Block.objects.filter(section__template=record)
+        .select_related("section")
+        .order_by("section__order", "section__pk", "order", "pk")
+    )
+    can_edit = services.can_edit(request.user)
+    form = RequestAnswerForm(
+        request.POST if request.method == "POST" else None,
+        requests=[(r.action.pk, r.text[:120]) for r in requests if r.is_open],
+        blocks=[(b.pk, f"{b.section.title}: {b.title or b.get_kind_display()}") for b in blocks],
+    )
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied("Only the programme office can change a report template.")
+        if form.is_valid():
+            action = next(r.action for r in requests if r.action.pk == form.cleaned_data["action"])
+            block = next(b for b in blocks if b.pk == form.cleaned_data["block"])
+            try:
+                request_answer(
+                    block=block, action=action, user=request.user, today=timezone.localdate()
+                )
+            except ValidationError as error:
+                form.add_error(None, error.messages[0])
+            else:
+                messages.success(request, "The request is answered and its action is done.")
+                return redirect(
+                    "reports:template-detail",
+                    org=record.organisation.slug,
+                    template=record.slug,
+                )
+    by_section: dict[int, list[Block]] = {}
+    for block in blocks:
+        by_section.setdefault(block.section_id, []).append(block)
+    sections = [(s, by_section.get(s.pk, [])) for s in record.sections.order_by("order", "pk")]
+    return render(
+        request,
+        "reports/template_detail.html",
+        {
+            "nav": "reports",
+            "template": record,
+            "requests": requests,
+            "open_requests": [r for r in requests if r.is_open],
+            "sections": sections,
+            "form": form,
+            "can_edit": can_edit,
+        },
+    )

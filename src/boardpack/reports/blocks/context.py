@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +36,51 @@ class BlockContext:
     organisation: Organisation
     period: ReportingPeriod
     narratives: dict[int, str] = field(default_factory=dict)  # block pk -> officers' Markdown
+    # Whose figures the document shows (``performance.suppression.Audience``): officers see
+    # true values; members and the public small numbers as ``c``.
+    audience: str = "officer"
+    # The officers' preview of an edition for members or the public: true values, each marked
+    # where that audience would see ``c``.
+    mark_for: str = ""
+    template: Any = None  # the report template being built, if any
+
+    @functools.cached_property
+    def hidden(self) -> set[Hashable]:
+        """Figures this document must show as ``c``."""
+        from boardpack.performance.selectors import hidden_for
+
+        return hidden_for(self.organisation, self.audience)
+
+    @functools.cached_property
+    def marked(self) -> set[Hashable]:
+        """True figures shown in the officers' preview that ``mark_for`` would see as ``c``."""
+        from boardpack.performance.selectors import hidden_for
+
+        if not self.mark_for or self.audience != "officer":
+            return set()
+        return hidden_for(self.organisation, self.mark_for)
+
+    @functools.cached_property
+    def period_end(self) -> datetime.date:
+        return self.period.period.last_day
+
+    @functools.cached_property
+    def indicators(self) -> dict[str, Any]:
+        from boardpack.performance.selectors import catalogue
+
+        return catalogue(self.organisation, audience=self.audience, as_at=self.period_end)
+
+    def period_by_key(self, key: str) -> ReportingPeriod:
+        """Another period of the organisation (a block may report an earlier month's table)."""
+        from boardpack.periods import Month
+
+        month = Month.parse(key)
+        found = ReportingPeriod.objects.filter(
+            organisation=self.organisation, month=month.first_day
+        ).first()
+        if found is None:
+            raise MissingData(f"{self.organisation.name} has no reporting period {key}.")
+        return found
 
     @functools.cached_property
     def programme(self) -> Programme | None:

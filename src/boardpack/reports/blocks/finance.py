@@ -220,7 +220,23 @@ def _monitoring_header(first: str, previous_label: str | None) -> Row:
     return Row(cells=tuple(cells))
 
 
-def _monitoring_row(row: dict[str, Any], role: str = "body") -> Row:
+def _as_stated(row: dict[str, Any]) -> dict[str, Any]:
+    """The row as its source printed it: each figure the source stated in place of Boardpack's
+    sum (they differ only by rounding; the quality checks compare the two)."""
+    stated = row.get("stated") or {}
+    printed = dict(row["printed"])
+    values = {}
+    for name in ("current_budget", "projection", "variance", "movement"):
+        if stated.get(f"{name}_printed"):
+            printed[name] = stated[f"{name}_printed"]
+            values[name] = stated.get(name)
+    extra = {k: stated[k] for k in ("marker", "direction", "label") if stated.get(k)}
+    return row | values | extra | {"printed": printed}
+
+
+def _monitoring_row(row: dict[str, Any], role: str = "body", *, as_stated: bool = False) -> Row:
+    if as_stated:
+        row = _as_stated(row)
     return Row(
         cells=(
             Cell(row["label"], header=True),
@@ -233,41 +249,79 @@ def _monitoring_row(row: dict[str, Any], role: str = "body") -> Row:
     )
 
 
+AS_STATED_NOTE = (
+    "Figures as the council published them; where a published total differs from the sum of "
+    "its rows by rounding, the quality checks report it."
+)
+
+
+def _stated(block: Any) -> bool:
+    return block.config.get("figures") == "as_stated"
+
+
 MONITORING_NOTES = (
     "Amounts in £ millions. Variance = projection − budget: A is adverse (an overspend), "
     "(F) favourable.",
 )
 
 
+def _document_for(block: Any, ctx: BlockContext, name: str) -> tuple[dict[str, Any], str]:
+    """The finance document of the edition's period, or of the month ``config["period"]`` names
+    (a quarterly report shows the latest monitoring month, e.g. Month 9 for January to March)."""
+    key = str(block.config.get("period", "") or "")
+    if not key or key == ctx.period.key:
+        return getattr(ctx, name), ctx.period_title
+    from boardpack.finance.selectors import budget_document, dsg_document
+
+    period = ctx.period_by_key(key)
+    read = budget_document if name == "budget" else dsg_document
+    return read(ctx.organisation, period), period.title or period.label
+
+
 def budget_table(block: Any, ctx: BlockContext) -> list[Node]:
-    doc = ctx.budget
+    doc, period_title = _document_for(block, ctx, "budget")
     if not doc["divisions"]:
-        raise MissingData(f"No revenue budget monitoring is recorded for {ctx.period_title}.")
+        raise MissingData(f"No revenue budget monitoring is recorded for {period_title}.")
     rows: list[Row] = []
+    stated = _stated(block)
     for division in doc["divisions"]:
-        rows += [_monitoring_row(line) for line in division["lines"]]
+        rows += [_monitoring_row(line, as_stated=stated) for line in division["lines"]]
         subtotal = dict(division["subtotal"], label=f"{division['name']} sub total")
-        rows.append(_monitoring_row(subtotal, "subtotal"))
-    rows.append(_monitoring_row(doc["total"], "total"))
+        rows.append(_monitoring_row(subtotal, "subtotal", as_stated=stated))
+    rows.append(_monitoring_row(doc["total"], "total", as_stated=stated))
     return [
         Table(
-            caption=f"Revenue budget monitoring, {doc['period_label']}",
+            caption=str(block.config.get("caption", ""))
+            or f"Revenue budget monitoring, {doc['period_label']}",
             header_rows=(_monitoring_header("Service", doc["previous_period_label"]),),
             rows=tuple(rows),
-            notes=MONITORING_NOTES,
+            notes=MONITORING_NOTES + ((AS_STATED_NOTE,) if stated else ()),
         )
     ]
 
 
+DSG_TABLES = ("allocation", "monitoring", "deficit")
+
+
 def dsg_tables(block: Any, ctx: BlockContext) -> list[Node]:
-    doc = ctx.dsg
+    """The DSG's allocation, monitoring table and deficit; ``config["table"]`` picks one."""
+    doc, period_title = _document_for(block, ctx, "dsg")
     allocation = doc["allocation"]
-    if not doc["lines"] and not allocation["rows"] and not doc["deficit"]:
-        raise MissingData(
-            f"No Dedicated Schools Grant figures are recorded for {ctx.period_title}."
-        )
+    wanted = str(block.config.get("table", "") or "")
+    if wanted and wanted not in DSG_TABLES:
+        raise ValueError(f"DSG table {wanted!r}: choose one of {', '.join(DSG_TABLES)}")
+    shown = {wanted} if wanted else set(DSG_TABLES)
+    caption = str(block.config.get("caption", ""))
+    held = {
+        "allocation": bool(allocation["rows"]),
+        "monitoring": bool(doc["lines"]),
+        "deficit": bool(doc["deficit"]),
+    }
+    if not any(held[t] for t in shown):
+        what = f"DSG {wanted}" if wanted else "Dedicated Schools Grant"
+        raise MissingData(f"No {what} figures are recorded for {period_title}.")
     nodes: list[Node] = []
-    if allocation["rows"]:
+    if allocation["rows"] and "allocation" in shown:
         names = (
             ("before_recoupment", "Before recoupment £m"),
             ("recoupment", "Recoupment £m"),
@@ -295,25 +349,28 @@ def dsg_tables(block: Any, ctx: BlockContext) -> list[Node]:
             )
         nodes.append(
             Table(
-                caption=f"DSG allocation {allocation['financial_year']}",
+                caption=(caption if wanted else "")
+                or f"DSG allocation {allocation['financial_year']}",
                 header_rows=(header,),
                 rows=tuple(rows),
                 notes=("Amounts in £ millions.",),
             )
         )
-    if doc["lines"]:
-        rows = [_monitoring_row(line) for line in doc["lines"]]
+    if doc["lines"] and "monitoring" in shown:
+        stated = _stated(block)
+        rows = [_monitoring_row(line, as_stated=stated) for line in doc["lines"]]
         if doc["total"]:
-            rows.append(_monitoring_row(doc["total"], "total"))
+            rows.append(_monitoring_row(doc["total"], "total", as_stated=stated))
         nodes.append(
             Table(
-                caption=f"Dedicated Schools Grant monitoring, {doc['period_label']}",
+                caption=(caption if wanted else "")
+                or f"Dedicated Schools Grant monitoring, {doc['period_label']}",
                 header_rows=(_monitoring_header("Block", doc["previous_period_label"]),),
                 rows=tuple(rows),
-                notes=MONITORING_NOTES,
+                notes=MONITORING_NOTES + ((AS_STATED_NOTE,) if stated else ()),
             )
         )
-    for deficit in doc["deficit"]:
+    for deficit in doc["deficit"] if "deficit" in shown else []:
         kind = str(deficit["kind"]).replace("_", " ")
         nodes.append(
             Paragraph.of(

@@ -24,6 +24,7 @@ from lxml import etree
 from PIL import Image
 
 from boardpack.reports.document import (
+    SUPPRESSED_MARK,
     BulletList,
     Cell,
     Chart,
@@ -38,6 +39,8 @@ from boardpack.reports.document import (
     Section,
     Status,
     Table,
+    Tile,
+    Tiles,
 )
 from boardpack.reports.renderers.images import chart_png
 from boardpack.reports.renderers.pptx import RAG_COLOURS, clean, column_widths, safe_href
@@ -52,6 +55,9 @@ NOTICE_FILL = {"missing": "FFF7D6", "warning": "FFF7D6", "info": "E8F1F8"}
 NOTICE_LINE = {"missing": "F47738", "warning": "F47738", "info": "1D70B8"}
 NOTICE_PREFIX = {"missing": "Missing: ", "warning": "Warning: ", "info": "Note: "}
 PORTRAIT_TEXT_WIDTH = Cm(17)  # A4 less 2 cm margins
+TILES_PER_ROW = 3
+TILE_FILL = {"R": "F6D7D2", "A": "FDE3D1", "G": "D5E8DE"}
+SUPPRESSED_FILL = "FFF7BF"
 TABLE_SIZE = 9.5
 # Rows never split across pages, except one longer than a page could hold (Word would cut it off).
 ROW_KEPT_WHOLE = 1500
@@ -222,7 +228,8 @@ class WordDocument:
         self.landscape = any(isinstance(t, Table) and self._is_wide(t) for t in tables)
         if self.landscape:
             self._orientation(landscape=True)
-        self.add_paragraph(clean(section.title) or "Untitled section", style="Heading 1")
+        level = min(max(section.level, 1), 3)
+        self.add_paragraph(clean(section.title) or "Untitled section", style=f"Heading {level}")
         if not section.nodes:
             self.add_paragraph().add_run("Nothing to report in this section.").italic = True
         for node in section.nodes:
@@ -247,6 +254,8 @@ class WordDocument:
             self.table(node)
         elif isinstance(node, Chart):
             self.chart(node)
+        elif isinstance(node, Tiles):
+            self.tiles(node)
 
     # -- text -----------------------------------------------------------------------------------
 
@@ -397,6 +406,8 @@ class WordDocument:
             run.font.color.rgb = RGBColor.from_string(str(ink))
         elif row.role in ("total", "subtotal"):
             _shade(tc_pr, TOTAL_FILL)
+        if cell.suppressed:
+            self._mark_suppressed(paragraph, tc_pr)
 
     def _is_wide(self, table: Table) -> bool:
         """Too wide for portrait: more than 7 columns, or figures and words that cannot fit."""
@@ -435,6 +446,61 @@ class WordDocument:
             props.set("title", clean(chart.title))
             paragraph.paragraph_format.keep_with_next = True
         self.table(chart.table)
+
+    # -- headline figures and marked figures ----------------------------------------------------
+
+    def _mark_suppressed(self, paragraph: Any, tc_pr: Any | None = None) -> None:
+        """A true figure members and the public see as c: marked † (officers' preview only)."""
+        mark = paragraph.add_run(SUPPRESSED_MARK)
+        mark.bold = True
+        mark.font.size = Pt(TABLE_SIZE)
+        if tc_pr is not None:
+            _shade(tc_pr, SUPPRESSED_FILL)
+
+    def tiles(self, node: Tiles) -> None:
+        """Headline figures as a grid of tiles: a table of three columns, a tile per cell."""
+        if not node.tiles:
+            return
+        columns = min(TILES_PER_ROW, len(node.tiles))
+        rows = -(-len(node.tiles) // columns)
+        grid = self.doc.add_table(rows=rows, cols=columns)
+        grid.style = self.doc.styles["Table Grid"]
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False
+        width = int(PORTRAIT_TEXT_WIDTH) // columns
+        for index, tile in enumerate(node.tiles):
+            word_row = grid.rows[index // columns]
+            word_row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
+            self._tile(word_row.cells[index % columns], tile)
+        for column in grid.columns:
+            for word_cell in column.cells:
+                word_cell.width = width
+        self.add_paragraph()
+
+    def _tile(self, word_cell: Any, tile: Tile) -> None:
+        tc_pr = word_cell._tc.get_or_add_tcPr()
+        _shade(tc_pr, TILE_FILL.get(tile.rag or "", "F3F2F1"))
+        value = word_cell.paragraphs[0]
+        value.paragraph_format.space_after = Pt(0)
+        if tile.qualifier:
+            qualifier = value.add_run(clean(tile.qualifier) + " ")
+            qualifier.font.size = Pt(9)
+        figure = value.add_run(clean(tile.value))
+        figure.bold, figure.font.size, figure.font.color.rgb = True, Pt(18), NAVY
+        if tile.suppressed:
+            self._mark_suppressed(value)
+        label = word_cell.add_paragraph()
+        label.paragraph_format.space_after = Pt(2)
+        label.add_run(clean(tile.label)).font.size = Pt(9)
+        status = " · ".join(
+            p for p in (tile.rag_text, f"{tile.arrow} {tile.direction}".strip()) if p
+        )
+        for text in (status, tile.note):
+            if text:
+                line = word_cell.add_paragraph()
+                line.paragraph_format.space_after = Pt(0)
+                run = line.add_run(clean(text))
+                run.font.size, run.font.color.rgb = Pt(8), RGBColor(0x48, 0x49, 0x49)
 
 
 def render_docx(document: Document) -> bytes:

@@ -36,6 +36,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from boardpack.reports.document import (
+    SUPPRESSED_MARK,
     BulletList,
     Cell,
     Chart,
@@ -50,6 +51,7 @@ from boardpack.reports.document import (
     Section,
     Status,
     Table,
+    Tiles,
 )
 from boardpack.reports.renderers.assets import build_slide_master as master
 
@@ -520,7 +522,8 @@ CELL_Y = Emu(36576)  # 0.04 in
 
 
 def _cell_tokens(cell: Cell, bold: bool) -> list[Token]:
-    return tokens([Run(cell.text)], bold=bold)
+    mark = SUPPRESSED_MARK if cell.suppressed else ""  # officers' preview: marked
+    return tokens([Run(cell.text + mark)], bold=bold)
 
 
 def column_widths(table: Table, size: float, width: int = WIDTH) -> list[int] | None:
@@ -673,6 +676,8 @@ def _other_blocks(node: Node) -> list[Block]:
         if node.column_count == 0 or not (node.rows or node.header_rows):
             return _other_blocks(Notice(f"The table {node.caption!r} has no rows."))
         return [table_block(node)]
+    if isinstance(node, Tiles):  # headline figures: a plain table on a slide
+        return _other_blocks(node.as_table())
     if isinstance(node, Chart):
         if not node.categories or not node.series:
             missing = Notice(f"The chart {node.title!r} has no data to draw.")

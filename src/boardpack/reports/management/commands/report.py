@@ -1,8 +1,10 @@
 """``boardpack report TEMPLATE --period YYYY-MM --format html|pdf|docx|pptx -o FILE``.
 
 Renders a report template for a period from today's data (or, when the edition for that period
-is published, from its published snapshot). Whatever is missing is said in the document and
-listed on stderr; with ``--strict`` the command then exits non-zero.
+is published, from its published snapshot). Its figures are for the template's audience: members
+and the public see small numbers as ``c``; ``--officers-preview`` shows the true ones, marked.
+Whatever is missing is said in the document and listed on stderr; with ``--strict`` the command
+then exits non-zero.
 """
 
 from __future__ import annotations
@@ -36,6 +38,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Exit with an error when anything in the document is missing.",
         )
+        parser.add_argument(
+            "--officers-preview",
+            action="store_true",
+            help="Show officers the true figures, each marked where the report's audience "
+            "(members, the public) sees c. Never for publication.",
+        )
         add_organisation_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -54,7 +62,9 @@ class Command(BaseCommand):
                 + (f" (it has: {known})." if known else ".")
             )
         period = period_from(organisation, options["period"])
-        document = document_for_period(template, period)
+        document = document_for_period(
+            template, period, officers_preview=options["officers_preview"]
+        )
         try:
             content = render(document, options["fmt"])
         except RendererUnavailable as exc:
