@@ -42,7 +42,7 @@ from boardpack.reports.document import (
     Table,
 )
 from boardpack.reports.renderers.images import chart_png
-from boardpack.reports.renderers.pptx import RAG_COLOURS, clean, column_widths, safe_href
+from boardpack.reports.renderers.measure import RAG_HEX, clean, column_widths, safe_href
 
 FONT = "Arial"
 INK = RGBColor(0x0B, 0x0C, 0x0C)
@@ -412,14 +412,14 @@ class WordDocument:
         return int(num.numId)
 
     def status(self, node: Status) -> None:
-        fill, ink = RAG_COLOURS.get(node.rag, RAG_COLOURS["NR"])
+        fill, ink = RAG_HEX.get(node.rag, RAG_HEX["NR"])
         paragraph = self.add_paragraph()
         label = paragraph.add_run(f"{clean(node.label)}: ")
         label.bold = True
         rag = paragraph.add_run(f" {clean(node.text) or node.rag} ")
         rag.bold = True
-        rag.font.color.rgb = RGBColor.from_string(str(ink))
-        _shade(rag._r.get_or_add_rPr(), str(fill))
+        rag.font.color.rgb = RGBColor.from_string(ink)
+        _shade(rag._r.get_or_add_rPr(), fill)
         if node.note:
             paragraph.add_run(f"  {clean(node.note)}")
 
@@ -488,10 +488,10 @@ class WordDocument:
         if is_header:
             _shade(tc_pr, HEADER_FILL)
             run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-        elif cell.rag in RAG_COLOURS:
-            fill, ink = RAG_COLOURS[cell.rag]
-            _shade(tc_pr, str(fill))
-            run.font.color.rgb = RGBColor.from_string(str(ink))
+        elif cell.rag in RAG_HEX:
+            fill, ink = RAG_HEX[cell.rag]
+            _shade(tc_pr, fill)
+            run.font.color.rgb = RGBColor.from_string(ink)
         elif row.role in ("total", "subtotal"):
             _shade(tc_pr, TOTAL_FILL)
 
