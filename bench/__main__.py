@@ -6,6 +6,7 @@ median time of each operation a user waits for.
 
 from __future__ import annotations
 
+import functools
 import os
 import statistics
 import sys
@@ -70,10 +71,12 @@ def main() -> int:
                 document = dataset.document(somerset, period)
             except Exception:  # noqa: BLE001 - a dataset may hold nothing for a period
                 continue
-            measure(f"export {name} {period.key} json", lambda d=document: datasets.to_json(d))
+            measure(
+                f"export {name} {period.key} json", functools.partial(datasets.to_json, document)
+            )
             measure(
                 f"build {name} {period.key} document",
-                lambda ds=dataset, p=period: ds.document(somerset, p),
+                functools.partial(dataset.document, somerset, period),
             )
             break
     measure(
@@ -98,6 +101,9 @@ def main() -> int:
     from bench import reports_engine
 
     reports_engine.run(measure)
+    from bench import report_command
+
+    report_command.run()
     return 0
 
 

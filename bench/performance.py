@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import time
 from collections.abc import Callable
@@ -70,7 +71,7 @@ def pages(measure, client, organisation) -> None:  # type: ignore[no-untyped-def
         for name, url in (("catalogue", catalogue), ("indicator page", page)):
             if client.get(url).status_code != 200:
                 raise SystemExit(f"{url} does not answer 200")
-            queries = _queries(lambda u=url: client.get(u))
+            queries = _queries(functools.partial(client.get, url))
             measure(
                 f"page: performance {name} {label} ({indicators.count()} ind., {figures} fig.), "
                 f"{queries} queries",

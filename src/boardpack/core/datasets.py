@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from boardpack.core import xlsx
 from boardpack.core.models import Organisation, ReportingPeriod
 
 Rows = tuple[list[str], list[list[Any]]]
@@ -57,6 +56,9 @@ class Dataset:
         return ["json", "csv", "xlsx"]
 
     def to_xlsx(self, document: dict[str, Any]) -> bytes:
+        # Imported here: datasets register at start-up, openpyxl is needed only for an export.
+        from boardpack.core import xlsx
+
         sheets = self.sheets(document) if self.sheets else [(self.name, self.rows(document))]
         return xlsx.workbook(
             [

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -45,11 +43,20 @@ class Problem:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Problem:
-        return cls(**{k: data.get(k) for k in ("message", "sheet", "row", "column", "header")})
+        return cls(
+            str(data.get("message") or ""),
+            sheet=data.get("sheet") or "",
+            row=data.get("row"),
+            column=data.get("column") or "",
+            header=data.get("header") or "",
+        )
 
     @classmethod
     def at(cls, message: str, *, sheet: str, row: int, index: int, header: str = "") -> Problem:
         """A problem in the cell at 0-based column ``index`` of spreadsheet row ``row``."""
+        # Imported here: this module loads with every command, openpyxl only when a file is read.
+        from openpyxl.utils import get_column_letter
+
         return cls(
             message, sheet=sheet, row=row, column=get_column_letter(index + 1), header=header
         )

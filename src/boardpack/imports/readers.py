@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from openpyxl import load_workbook
 
 from boardpack.imports.problems import FileRefused, Problem
 
@@ -157,6 +156,9 @@ def _read_xlsx(data: bytes) -> Workbook:
 
 
 def _xlsx_sheets(data: bytes) -> tuple[list[Sheet], str]:
+    # Imported here: the importers register at start-up, openpyxl is needed only to read a file.
+    from openpyxl import load_workbook
+
     values_book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     formula_book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:

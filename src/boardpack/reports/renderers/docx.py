@@ -1,6 +1,7 @@
 """The Word renderer: a :class:`Document` laid out as a .docx with python-docx.
 
-A cover, a table-of-contents field over Heading 1–3, real heading and list styles, tables whose
+A cover, a table-of-contents field over Heading 1–3 (filled in with linked entries; Word adds the
+page numbers on opening), real heading and list styles, tables whose
 header rows repeat on every page and whose rows never split, charts as pictures with alt text
 followed by their data table, statuses written in words and shaded, notices in place, and
 "Page x of y" in the footer. Wide tables get a landscape section of their own. User text is only
@@ -14,8 +15,9 @@ from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -43,7 +45,7 @@ from boardpack.reports.document import (
     Tiles,
 )
 from boardpack.reports.renderers.images import chart_png
-from boardpack.reports.renderers.pptx import RAG_COLOURS, clean, column_widths, safe_href
+from boardpack.reports.renderers.measure import RAG_HEX, clean, column_widths, safe_href
 
 FONT = "Arial"
 INK = RGBColor(0x0B, 0x0C, 0x0C)
@@ -77,21 +79,75 @@ def _el(tag: str, **attrs: str) -> Any:
 
 
 def _field(paragraph: Any, code: str, placeholder: str = "1") -> None:
-    """A complex field (PAGE, NUMPAGES, TOC) with a result Word and LibreOffice recompute."""
-    run = paragraph.add_run()
-    run._r.append(_el("w:fldChar", fldCharType="begin"))
-    instr = paragraph.add_run()
-    text = _el("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = f" {code} "
-    instr._r.append(text)
-    paragraph.add_run()._r.append(_el("w:fldChar", fldCharType="separate"))
-    paragraph.add_run(placeholder)
-    paragraph.add_run()._r.append(_el("w:fldChar", fldCharType="end"))
+    """A complex field (PAGE, NUMPAGES) with a result Word and LibreOffice recompute."""
+    _field_runs(paragraph, code, placeholder)
 
 
 def _shade(element_pr: Any, fill: str) -> None:
     element_pr.append(_el("w:shd", val="clear", color="auto", fill=fill))
+
+
+def _instruction(paragraph: Any, code: str) -> None:
+    text = _el("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = code
+    paragraph.add_run()._r.append(text)
+
+
+def _runs_of(paragraph: Any, *texts: str) -> list[Any]:
+    """Runs added to the paragraph and returned, for a hyperlink to take in; a tab stays a tab."""
+    runs = []
+    for text in texts:
+        run = paragraph.add_run()
+        if text == "\t":
+            run._r.append(_el("w:tab"))
+        else:
+            run.text = text
+        runs.append(run._r)
+    return runs
+
+
+def _field_runs(paragraph: Any, code: str, result: str) -> list[Any]:
+    """The runs of a complex field (begin, instruction, separate, result, end), added to the
+    paragraph and returned, so that a hyperlink can take them in."""
+    begin = paragraph.add_run()
+    begin._r.append(_el("w:fldChar", fldCharType="begin"))
+    _instruction(paragraph, f" {code} ")
+    instruction = paragraph.runs[-1]
+    separate = paragraph.add_run()
+    separate._r.append(_el("w:fldChar", fldCharType="separate"))
+    shown = paragraph.add_run(result)
+    end = paragraph.add_run()
+    end._r.append(_el("w:fldChar", fldCharType="end"))
+    return [run._r for run in (begin, instruction, separate, shown, end)]
+
+
+def _bookmark_name(index: int) -> str:
+    return f"_Toc{index + 1:08d}"
+
+
+def _heading_level(node: Heading) -> int:
+    return min(max(node.level, 1), 3)
+
+
+def _section_level(section: Section) -> int:
+    """A section's heading level: 1 for a top-level section, 2 and 3 for its sub-sections."""
+    return min(max(section.level, 1), 3)
+
+
+def _section_title(section: Section) -> str:
+    return clean(section.title) or "Untitled section"
+
+
+def _headings(document: Document) -> list[tuple[int, str]]:
+    """Every heading the Word file will hold, in order, as (level, text)."""
+    headings: list[tuple[int, str]] = []
+    for section in document.sections:
+        headings.append((_section_level(section), _section_title(section)))
+        headings += [
+            (_heading_level(n), clean(n.text)) for n in section.nodes if isinstance(n, Heading)
+        ]
+    return headings
 
 
 class WordDocument:
@@ -100,6 +156,8 @@ class WordDocument:
         self.doc = docx.Document()
         self.landscape = False
         self._style_ids: dict[str, str] = {}
+        self._headings = _headings(document)  # (level, text) in order: the contents' entries
+        self._heading_index = 0
         self._styles()
         self._page_setup(self.doc.sections[0])
 
@@ -130,6 +188,7 @@ class WordDocument:
             styles[name].font.bold = True  # type: ignore[union-attr]
         styles["Caption"].paragraph_format.keep_with_next = True  # type: ignore[union-attr]
         styles["Normal"].paragraph_format.space_after = Pt(6)  # type: ignore[union-attr]
+        self._contents_styles()
         lang = self.document.language or "en-GB"
         defaults = self.doc.styles.element.find(qn("w:docDefaults"))
         if defaults is not None:
@@ -138,6 +197,26 @@ class WordDocument:
                 for old in rpr.findall(qn("w:lang")):
                     rpr.remove(old)
                 rpr.append(_el("w:lang", val=lang, eastAsia=lang, bidi=lang))
+
+    def _contents_styles(self) -> None:
+        """Word's built-in "toc 1"-"toc 3" (ids TOC1-TOC3): its TOC field lays entries out in them,
+        page numbers right-aligned after a dotted leader."""
+        styles = self.doc.styles
+        for level in (1, 2, 3):
+            style: Any = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+            style.element.styleId = f"TOC{level}"
+            style.base_style = styles["Normal"]
+            style.next_paragraph_style = styles["Normal"]
+            style.hidden = style.unhide_when_used = True
+            style.priority = 39
+            layout = style.paragraph_format
+            layout.left_indent = Cm(0.6 * (level - 1))
+            layout.space_before = Pt(6 if level == 1 else 0)
+            layout.space_after = Pt(3)
+            layout.tab_stops.add_tab_stop(
+                PORTRAIT_TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+            )
+            style.font.bold = level == 1 or None
 
     def _page_setup(self, section: Any) -> None:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -205,22 +284,46 @@ class WordDocument:
         self.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def contents(self) -> None:
+        """A TOC field whose result is already filled in, as Word itself writes one: an entry per
+        heading (levels 1-3), each a link to a bookmark on its heading followed by a PAGEREF
+        field. python-docx cannot paginate: Word rebuilds the field, page numbers and all, on
+        opening (``w:updateFields``); LibreOffice 7 shows the entries as links and fills in the
+        numbers with Tools > Update > Update All (it keeps a TOC field's saved result)."""
         self.add_paragraph("Contents", style="TOC Heading")
-        # The field's result, until Word updates it on opening, lists the section titles.
-        titles = [clean(s.title) for s in self.document.sections if s.title.strip()]
-        first = self.add_paragraph()
-        first.add_run()._r.append(_el("w:fldChar", fldCharType="begin"))
-        instr = _el("w:instrText")
-        instr.set(qn("xml:space"), "preserve")
-        instr.text = ' TOC \\o "1-3" \\h \\z \\u '
-        first.add_run()._r.append(instr)
+        entries = self._headings or [(1, "(No sections)")]
+        paragraphs = [self.add_paragraph(style=f"toc {level}") for level, _ in entries]
+        first, last = paragraphs[0], paragraphs[-1]
+        begin = first.add_run()
+        begin._r.append(_el("w:fldChar", fldCharType="begin"))
+        _instruction(first, ' TOC \\o "1-3" \\h \\z \\u ')
         first.add_run()._r.append(_el("w:fldChar", fldCharType="separate"))
-        paragraph = first
-        for index, title in enumerate(titles or ["(No sections)"]):
-            paragraph = first if index == 0 else self.add_paragraph()
-            paragraph.add_run(title)
-        paragraph.add_run()._r.append(_el("w:fldChar", fldCharType="end"))
+        for index, (paragraph, (_, title)) in enumerate(zip(paragraphs, entries, strict=True)):
+            if not self._headings:
+                paragraph.add_run(title)
+                continue
+            bookmark = _bookmark_name(index)
+            link = _el("w:hyperlink", anchor=bookmark, history="1")
+            paragraph._p.append(link)
+            for run in _runs_of(paragraph, title, "\t"):
+                link.append(run)
+            for run in _field_runs(paragraph, f"PAGEREF {bookmark} \\h", ""):
+                link.append(run)
+        last.add_run()._r.append(_el("w:fldChar", fldCharType="end"))
         self.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def heading(self, text: str, level: int) -> None:
+        """A heading in a Heading 1-3 style (Word's navigation pane and PDF bookmarks follow
+        them), carrying the bookmark its contents entry points to."""
+        paragraph = self.add_paragraph(text, style=f"Heading {level}")
+        index = self._heading_index
+        self._heading_index += 1
+        start = _el("w:bookmarkStart", id=str(index), name=_bookmark_name(index))
+        properties = paragraph._p.pPr
+        if properties is None:
+            paragraph._p.insert(0, start)
+        else:
+            properties.addnext(start)
+        paragraph._p.append(_el("w:bookmarkEnd", id=str(index)))
 
     def section(self, section: Section) -> None:
         """A section holding a table too wide for portrait is laid out landscape, whole."""
@@ -228,8 +331,7 @@ class WordDocument:
         self.landscape = any(isinstance(t, Table) and self._is_wide(t) for t in tables)
         if self.landscape:
             self._orientation(landscape=True)
-        level = min(max(section.level, 1), 3)
-        self.add_paragraph(clean(section.title) or "Untitled section", style=f"Heading {level}")
+        self.heading(_section_title(section), _section_level(section))
         if not section.nodes:
             self.add_paragraph().add_run("Nothing to report in this section.").italic = True
         for node in section.nodes:
@@ -240,8 +342,7 @@ class WordDocument:
 
     def node(self, node: Node) -> None:
         if isinstance(node, Heading):
-            level = min(max(node.level, 1), 3)
-            self.add_paragraph(clean(node.text), style=f"Heading {level}")
+            self.heading(clean(node.text), _heading_level(node))
         elif isinstance(node, Paragraph):
             self.paragraph(node)
         elif isinstance(node, BulletList):
@@ -324,14 +425,14 @@ class WordDocument:
         return int(num.numId)
 
     def status(self, node: Status) -> None:
-        fill, ink = RAG_COLOURS.get(node.rag, RAG_COLOURS["NR"])
+        fill, ink = RAG_HEX.get(node.rag, RAG_HEX["NR"])
         paragraph = self.add_paragraph()
         label = paragraph.add_run(f"{clean(node.label)}: ")
         label.bold = True
         rag = paragraph.add_run(f" {clean(node.text) or node.rag} ")
         rag.bold = True
-        rag.font.color.rgb = RGBColor.from_string(str(ink))
-        _shade(rag._r.get_or_add_rPr(), str(fill))
+        rag.font.color.rgb = RGBColor.from_string(ink)
+        _shade(rag._r.get_or_add_rPr(), fill)
         if node.note:
             paragraph.add_run(f"  {clean(node.note)}")
 
@@ -400,10 +501,10 @@ class WordDocument:
         if is_header:
             _shade(tc_pr, HEADER_FILL)
             run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-        elif cell.rag in RAG_COLOURS:
-            fill, ink = RAG_COLOURS[cell.rag]
-            _shade(tc_pr, str(fill))
-            run.font.color.rgb = RGBColor.from_string(str(ink))
+        elif cell.rag in RAG_HEX:
+            fill, ink = RAG_HEX[cell.rag]
+            _shade(tc_pr, fill)
+            run.font.color.rgb = RGBColor.from_string(ink)
         elif row.role in ("total", "subtotal"):
             _shade(tc_pr, TOTAL_FILL)
         if cell.suppressed:

@@ -14,7 +14,6 @@ PowerPoint charts (an officer can edit them), with alt text, followed by their d
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -24,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from PIL import ImageFont
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -54,27 +52,26 @@ from boardpack.reports.document import (
     Tiles,
 )
 from boardpack.reports.renderers.assets import build_slide_master as master
+from boardpack.reports.renderers.measure import (
+    CELL_X as CELL_X_EMU,
+)
+from boardpack.reports.renderers.measure import (
+    EMU_PER_PT,
+    RAG_HEX,
+    WIDTH_SLACK,
+    _emu,
+    _width_pt,
+    clean,
+    safe_href,
+)
+from boardpack.reports.renderers.measure import column_widths as fitted_widths
 
 MASTER = Path(__file__).with_name("assets") / "slide-master.pptx"
 FONT = master.FONT
-FONT_FILES = {
-    (False, False): "LiberationSans-Regular.ttf",
-    (True, False): "LiberationSans-Bold.ttf",
-    (False, True): "LiberationSans-Italic.ttf",
-    (True, True): "LiberationSans-BoldItalic.ttf",
-}
-FONT_DIRS = (
-    "/usr/share/fonts/truetype/liberation2",
-    "/usr/share/fonts/truetype/liberation",
-    "/usr/share/fonts/liberation-sans",
-    "/usr/share/fonts/liberation",
-)
-EMU_PER_PT = 12700
 LINE = 1.2  # exact line spacing, as a multiple of the font size
 INSET_X = Emu(91440)  # 0.1 in either side of a text box
 INSET_Y = Emu(45720)  # 0.05 in above and below
 SAFETY = Pt(4)  # spare height in every text box
-WIDTH_SLACK = 0.97  # wrap a little earlier than the metrics say, for hinting differences
 GAP = Emu(110000)  # between blocks on a slide
 LEFT = int(master.MARGIN)
 TOP = int(master.CONTENT_TOP)
@@ -87,11 +84,8 @@ WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 HEADER_FILL = RGBColor(0x1D, 0x3A, 0x5F)
 TOTAL_FILL = RGBColor(0xDE, 0xE0, 0xE2)
 RAG_COLOURS: dict[str, tuple[RGBColor, RGBColor]] = {  # fill, text
-    "R": (RGBColor(0xD4, 0x35, 0x1C), WHITE),
-    "A": (RGBColor(0xF4, 0x77, 0x38), INK),
-    "G": (RGBColor(0x00, 0x70, 0x3C), WHITE),
-    "B": (RGBColor(0x1D, 0x70, 0xB8), WHITE),
-    "NR": (RGBColor(0xB1, 0xB4, 0xB6), INK),
+    rag: (RGBColor.from_string(fill), RGBColor.from_string(ink))
+    for rag, (fill, ink) in RAG_HEX.items()
 }
 SERIES_COLOURS = {
     "over-achieved": RGBColor(0x00, 0x70, 0x3C),
@@ -115,56 +109,6 @@ CHART_TYPES = {
     "stacked_column": XL_CHART_TYPE.COLUMN_STACKED,
     "line": XL_CHART_TYPE.LINE_MARKERS,
 }
-SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-def safe_href(href: str) -> str:
-    """The link if it is http(s) or mailto and holds no spaces or control characters, else ""."""
-    href = href.strip()
-    if (
-        not SAFE_LINK.match(href)
-        or re.search(r"[\s\x00-\x1f\x7f<>\"]", href)
-        or _CONTROL.search(href)
-    ):
-        return ""
-    return href
-
-
-def clean(text: str, *, one_line: bool = True) -> str:
-    """Text that XML can hold; on one line unless it is speaker notes."""
-    text = _CONTROL.sub("", text)
-    return re.sub(r"\s", " ", text) if one_line else text.replace("\t", " ")
-
-
-# -- measuring ------------------------------------------------------------------------------------
-
-
-# Without Liberation Sans, DejaVu Sans (wider than Arial) measures safely: text wraps early.
-FALLBACK_FILES = {
-    (False, False): "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    (True, False): "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    (False, True): "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
-    (True, True): "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf",
-}
-
-
-@functools.cache
-def _font(bold: bool, italic: bool) -> ImageFont.FreeTypeFont:
-    name = FONT_FILES[(bold, italic)]
-    candidates = [Path(folder) / name for folder in FONT_DIRS]
-    for path in [*candidates, Path(FALLBACK_FILES[(bold, italic)])]:
-        if path.exists():
-            return ImageFont.truetype(str(path), 100)
-    raise RuntimeError(
-        f"The PowerPoint renderer measures text with Liberation Sans ({name}) or DejaVu Sans, "
-        "and neither is installed: install Debian's fonts-liberation2 package."
-    )
-
-
-@functools.lru_cache(maxsize=65536)
-def _width_pt(text: str, size: float, bold: bool, italic: bool) -> float:
-    return float(_font(bold, italic).getlength(text)) * size / 100
 
 
 @dataclass(frozen=True)
@@ -238,10 +182,6 @@ def wrap(toks: list[Token], size: float, width_emu: int) -> list[list[Token]]:
                 lines[-1].append(replace(tok, text=piece))
                 used += measure(tok, piece)
     return lines
-
-
-def _emu(points: float) -> int:
-    return int(math.ceil(points * EMU_PER_PT))
 
 
 # -- text blocks ----------------------------------------------------------------------------------
@@ -517,7 +457,7 @@ class TableBlock:
             count, rest = count + 1, more
 
 
-CELL_X = Emu(64008)  # 0.07 in
+CELL_X = Emu(CELL_X_EMU)  # 0.07 in
 CELL_Y = Emu(36576)  # 0.04 in
 
 
@@ -527,44 +467,8 @@ def _cell_tokens(cell: Cell, bold: bool) -> list[Token]:
 
 
 def column_widths(table: Table, size: float, width: int = WIDTH) -> list[int] | None:
-    """Column widths (EMU) filling ``width``: figures never wrap, text shares what is left."""
-    count = table.column_count
-    rows = [(r, True) for r in table.header_rows] + [(r, r.role != "body") for r in table.rows]
-    natural = [0.0] * count
-    longest = [0.0] * count
-    numeric = [True] * count
-    for row, bold in rows:
-        for index, cell in enumerate(row.cells[:count]):
-            text = clean(cell.text)
-            natural[index] = max(natural[index], _width_pt(text, size, bold, False))
-            words = text.split() or [""]
-            longest[index] = max(
-                longest[index], max(_width_pt(w, size, bold, False) for w in words)
-            )
-            if cell.text and not cell.numeric and row not in table.header_rows:
-                numeric[index] = False
-    pad = 2 * CELL_X / EMU_PER_PT + 2
-    natural = [n / WIDTH_SLACK + pad for n in natural]
-    minimum = [
-        n if numeric[i] else max(w / WIDTH_SLACK + pad, 36.0)
-        for i, (n, w) in enumerate(zip(natural, longest, strict=True))
-    ]
-    total = width / EMU_PER_PT
-    if table.widths and len(table.widths) == count:
-        parts = [max(1, w) for w in table.widths]
-        return [int(width * p / sum(parts)) for p in parts]
-    if sum(minimum) > total:
-        return None
-    if sum(natural) <= total:
-        extra = total - sum(natural)
-        return [_emu(n + extra * n / sum(natural)) for n in natural]
-    widths = list(minimum)
-    flexible = [i for i in range(count) if natural[i] > minimum[i]]
-    spare = total - sum(minimum)
-    want = sum(natural[i] - minimum[i] for i in flexible)
-    for i in flexible:
-        widths[i] += spare * (natural[i] - minimum[i]) / want
-    return [int(w * EMU_PER_PT) for w in widths]
+    """Column widths (EMU) filling ``width`` (a slide's by default): see :mod:`measure`."""
+    return fitted_widths(table, size, width)
 
 
 def table_block(table: Table) -> TableBlock:

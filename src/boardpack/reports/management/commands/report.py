@@ -27,6 +27,9 @@ from boardpack.reports.selectors import document_for_period
 
 class Command(BaseCommand):
     help = "Render a report pack (HTML, PDF, Word or PowerPoint) for a period."
+    # The system checks load every URL conf and view (altair, the admin, sign-in backends...):
+    # seconds of start-up for a command that serves no page. `boardpack check` runs them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("template", help="The template's slug, e.g. scrutiny-progress.")
