@@ -16,21 +16,20 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.measuring import samples
+from bench.table import Row
+
+ORDER = 80
 REPEAT = 5
 TARGETS = {"html": None, "pdf": 2.0, "docx": 1.0, "pptx": 1.0}
 
 
-def _median(func: Callable[[], object], repeat: int = REPEAT) -> float:
-    func()  # warm up: chart pictures and fonts are loaded once per process
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _samples(func: Callable[[], object], repeat: int = REPEAT) -> list[float]:
+    # The warm-up call loads chart pictures and fonts, once per process.
+    return samples(func, repeat)
 
 
-def _command_median(fmt: str, folder: Path) -> float:
+def _command_samples(fmt: str, folder: Path) -> list[float]:
     boardpack = Path(sys.executable).with_name("boardpack")
     args = [str(boardpack), "report", "scrutiny-progress", "--period", "2024-06"]
     args += ["--format", fmt, "-o", str(folder / f"report.{fmt}")]
@@ -39,10 +38,10 @@ def _command_median(fmt: str, folder: Path) -> float:
         start = time.perf_counter()
         subprocess.run(args, check=True, capture_output=True, env=os.environ.copy())
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return times
 
 
-def run(measure: Callable[..., float] | None = None) -> None:
+def rows(quick: bool = False) -> list[Row]:
     from weasyprint import HTML
 
     from boardpack.core.models import ReportingPeriod
@@ -53,25 +52,31 @@ def run(measure: Callable[..., float] | None = None) -> None:
 
     template = ReportTemplate.objects.get(slug="scrutiny-progress")
     period = ReportingPeriod.objects.get(organisation=template.organisation, month="2024-06-01")
-
-    def build() -> object:
-        return document_for_period(template, period)
-
+    repeat = 1 if quick else REPEAT
     document = document_for_period(template, period)
     html = render_html(document, for_print=True)
-    print()
-    print("Scrutiny report 2024-06, median of 5 (seconds)")
-    print(f"{'':<8}{'build+render':>14}{'render only':>13}{'boardpack report':>18}{'target':>8}")
     folder = Path(tempfile.mkdtemp(prefix="boardpack-bench-report-"))
-    results = {}
-    for fmt, target in TARGETS.items():
-        whole = _median(lambda f=fmt: render(document_for_period(template, period), f))
-        only = _median(lambda f=fmt: render(document, f))
-        command = _command_median(fmt, folder)
-        results[fmt] = whole
-        shown = f"{target:.1f}" if target else "–"
-        print(f"{fmt:<8}{whole:>14.3f}{only:>13.3f}{command:>18.3f}{shown:>8}")
-    print(f"{'build':<8}{_median(build):>14.3f}")
+    out: list[Row] = []
+    formats = {"html": None} if quick else TARGETS
+    for fmt, target in formats.items():
+        name = f"report scrutiny 2024-06 {fmt}"
+        whole = _samples(lambda f=fmt: render(document_for_period(template, period), f), repeat)
+        out.append(Row.timed(f"{name}: build + render", whole, limit=target))
+        out.append(
+            Row.timed(f"{name}: render only", _samples(lambda f=fmt: render(document, f), repeat))
+        )
+        if not quick:
+            out.append(
+                Row.timed(f"{name}: boardpack report (process)", _command_samples(fmt, folder))
+            )
+    out.append(
+        Row.timed(
+            "report scrutiny 2024-06: build document",
+            _samples(lambda: document_for_period(template, period), repeat),
+        )
+    )
+    if quick:
+        return out
     # Interleaved, so that both see the same load on a shared machine.
     ours_times, alone_times = [], []
     for _ in range(REPEAT):
@@ -82,7 +87,13 @@ def run(measure: Callable[..., float] | None = None) -> None:
         HTML(string=html, base_url=".").write_pdf()
         alone_times.append(time.perf_counter() - start)
     ours, alone = statistics.median(ours_times), statistics.median(alone_times)
-    print(
-        f"PDF: Boardpack {ours:.3f} s (HTML + tagged PDF/UA) vs WeasyPrint alone on the same "
-        f"HTML {alone:.3f} s: {ours / alone:.2f}× (target ≤ 1.3×)"
+    out.append(
+        Row(
+            "report pdf: Boardpack / WeasyPrint alone",
+            f"{ours / alone:.2f}x",
+            target="<= 1.3x",
+            ok=ours / alone <= 1.3,
+            note=f"{ours:.3f} s (HTML + tagged PDF/UA) vs {alone:.3f} s on the same HTML",
+        )
     )
+    return out
