@@ -141,11 +141,11 @@ def prepare(args: argparse.Namespace, ctx: harness.Context, names: list[str]) ->
         ctx.databases.append(harness.Database(vendor, "demo", url, done["cookies"]))
     if "10x demo" in needs and not args.quick:
         _say("making the 10x databases")
-        jobs = []
+        copies = []
         for demo in list(ctx.databases):
             url = dbs.new(demo.vendor, "x10", template=demo)
-            jobs.append((demo, url, harness.start_prepare(ctx, url, "--multiply", "10")))
-        for demo, url, job in jobs:
+            copies.append((demo, url, harness.start_prepare(ctx, url, "--multiply", "10")))
+        for demo, url, job in copies:
             done = harness.finish_prepare(job, f"the {demo.vendor} 10x database")
             ctx.databases.append(
                 harness.Database(demo.vendor, "10x demo", url, demo.cookies, done["counts"])

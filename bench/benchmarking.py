@@ -7,6 +7,7 @@ and a measure page with all 153 authorities need ≤ 20 queries.
 from __future__ import annotations
 
 import time
+from functools import partial
 
 from bench.measuring import Collector
 from bench.prepare import ensure_reader
@@ -67,5 +68,5 @@ def rows(quick: bool = False) -> list[Row]:
                 ok=count <= QUERY_LIMIT,
             )
         )
-        collector.measure(label, lambda u=url: client.get(u), repeat=10)
+        collector.measure(label, partial(client.get, url), repeat=10)
     return collector.rows

@@ -37,7 +37,7 @@ def _clone(obj: M, **changes: Any) -> M:
 
 def _create(model: type[M], objs: Iterable[M]) -> list[M]:
     # Both SQLite and PostgreSQL give bulk-created rows their primary keys back.
-    return model.objects.bulk_create(list(objs), batch_size=500)
+    return model._default_manager.bulk_create(list(objs), batch_size=500)
 
 
 def multiply(organisation, times: int = 10) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -128,6 +128,7 @@ def multiply(organisation, times: int = 10) -> dict[str, int]:  # type: ignore[n
                         text=f"{MARK} {e.text}"[:2000],
                     )
                     for e in escalations
+                    if e.workstream_id is not None
                 ),
             )
             line_map = {
@@ -163,7 +164,9 @@ def multiply(organisation, times: int = 10) -> dict[str, int]:  # type: ignore[n
                     (
                         _clone(
                             a,
-                            name=f"{MARK} {a.name} ({n})" if a.parent_id is None else a.name,
+                            name=f"{MARK} {a.name} ({n})"
+                            if a.parent_id is None
+                            else f"{MARK} {a.name}",
                             parent_id=area_map[a.parent_id].pk if a.parent_id else None,
                             order=a.order + n * (top_order + 1) if a.parent_id is None else a.order,
                         )

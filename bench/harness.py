@@ -259,9 +259,9 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             continue
 
 
-@contextmanager
-def serving(ctx: Context, kind: str, database: Database) -> Iterator[Server]:
-    """``boardpack serve`` (gunicorn, 2 workers) or ``boardpack serve --dev`` on ``database``.
+def start_server(ctx: Context, kind: str, database: Database) -> Server:
+    """``boardpack serve`` (gunicorn, 2 workers) or ``boardpack serve --dev`` on ``database``,
+    answering; :func:`stop_server` stops it.
 
     gunicorn runs as in production (DEBUG off); the development server as ``make run`` runs it
     (``BOARDPACK_DEBUG=1 BOARDPACK_DEMO=1``).
@@ -288,9 +288,23 @@ def serving(ctx: Context, kind: str, database: Database) -> Iterator[Server]:
     server = Server(kind, f"http://127.0.0.1:{port}", process, log_path)
     try:
         _wait_until_serving(server)
+    except BaseException:
+        stop_server(server)
+        raise
+    return server
+
+
+def stop_server(server: Server) -> None:
+    _stop(server.process)
+
+
+@contextmanager
+def serving(ctx: Context, kind: str, database: Database) -> Iterator[Server]:
+    server = start_server(ctx, kind, database)
+    try:
         yield server
     finally:
-        _stop(process)
+        stop_server(server)
 
 
 def _wait_until_serving(server: Server) -> None:

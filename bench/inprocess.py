@@ -7,6 +7,8 @@ Each dataset is measured on the first period that holds its data (the budget and
 
 from __future__ import annotations
 
+from functools import partial
+
 from bench.measuring import Collector
 from bench.prepare import ensure_reader
 from bench.serving import PAGES
@@ -43,11 +45,11 @@ def rows(quick: bool = False) -> list[Row]:
             if not _holds_data(document):
                 continue
             collector.measure(
-                f"export {name} {period.key} json", lambda d=document: datasets.to_json(d)
+                f"export {name} {period.key} json", partial(datasets.to_json, document)
             )
             collector.measure(
                 f"build {name} {period.key} document",
-                lambda ds=dataset, p=period: ds.document(somerset, p),
+                partial(dataset.document, somerset, period),
             )
             break
         else:
@@ -65,7 +67,7 @@ def rows(quick: bool = False) -> list[Row]:
             client.get(url)
         collector.measure(
             name,
-            lambda u=url: client.get(u),
+            partial(client.get, url),
             repeat=10,
             note=f"{len(queries.captured_queries)} queries",
         )

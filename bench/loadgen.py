@@ -5,8 +5,9 @@ It keeps ``--concurrency`` connections busy for ``--duration`` seconds, each one
 byte) with its status. It is deliberately plain: asyncio and raw sockets, no dependency, HTTP/1.1
 with ``Connection: close`` (gunicorn's sync workers close every connection anyway, so each request
 pays the same connect on every server). Nothing is sent after the duration; requests still
-running then get ``--timeout`` seconds to finish, so a run never outlasts
-``duration + timeout``. It runs in a process of its own so that the server under load and the
+running then get ``--grace`` seconds to finish, and those that do not are counted as
+``unfinished`` errors, so a run never outlasts ``duration + grace``. A request also fails after
+``--timeout`` seconds. It runs in a process of its own so that the server under load and the
 client never share an interpreter.
 
 Each connection uses one of the ``--cookie`` values in turn (one signed-in user each, as real
@@ -33,6 +34,7 @@ class Result:
     statuses: dict[str, int] = field(default_factory=dict)  # status (or error kind) -> count
     errors: list[str] = field(default_factory=list)  # the first few error messages
     elapsed: float = 0.0
+    in_flight: int = 0
 
     def count(self, key: str, message: str = "") -> None:
         self.statuses[key] = self.statuses.get(key, 0) + 1
@@ -70,6 +72,7 @@ async def _worker(
 ) -> None:
     while time.perf_counter() < deadline and len(result.latencies) < max_requests:
         start = time.perf_counter()
+        result.in_flight += 1
         try:
             status, _ = await _one_request(host, port, request, timeout)
         except TimeoutError:
@@ -79,6 +82,8 @@ async def _worker(
             result.count("connection error", f"{type(error).__name__}: {error}")
             await asyncio.sleep(0.05)  # a refused connection must not spin
             continue
+        finally:
+            result.in_flight -= 1
         result.latencies.append(time.perf_counter() - start)
         result.count(str(status), "" if status == 200 else f"answered {status}")
 
@@ -109,6 +114,7 @@ async def run(
     concurrency: int = 20,
     duration: float = 5.0,
     timeout: float = 30.0,
+    grace: float = 10.0,
     cookies: list[str] | None = None,
     max_requests: int = 1_000_000,
 ) -> Result:
@@ -117,12 +123,17 @@ async def run(
     requests = [build_request(url, cookies[i % len(cookies)] or None) for i in range(concurrency)]
     started = time.perf_counter()
     deadline = started + duration
-    await asyncio.gather(
-        *(
-            _worker(result, host, port, request, deadline, timeout, max_requests)
-            for host, port, request in requests
-        )
-    )
+    tasks = [
+        asyncio.create_task(_worker(result, host, port, request, deadline, timeout, max_requests))
+        for host, port, request in requests
+    ]
+    _done, pending = await asyncio.wait(tasks, timeout=duration + grace)
+    unfinished = result.in_flight
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    for _ in range(unfinished):
+        result.count("unfinished", f"still running {grace:.0f} s after the load stopped")
     result.elapsed = time.perf_counter() - started
     return result
 
@@ -133,17 +144,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--duration", type=float, default=5.0, help="seconds of sending")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    parser.add_argument("--grace", type=float, default=10.0, help="seconds to finish after")
     parser.add_argument("--cookie", action="append", default=[], help="Cookie header value")
     parser.add_argument("--max-requests", type=int, default=1_000_000)
     args = parser.parse_args(argv)
-    if args.concurrency < 1 or args.duration <= 0 or args.timeout <= 0:
-        parser.error("--concurrency, --duration and --timeout must be positive")
+    if args.concurrency < 1 or min(args.duration, args.timeout, args.grace) <= 0:
+        parser.error("--concurrency, --duration, --timeout and --grace must be positive")
     result = asyncio.run(
         run(
             args.url,
             concurrency=args.concurrency,
             duration=args.duration,
             timeout=args.timeout,
+            grace=args.grace,
             cookies=args.cookie,
             max_requests=args.max_requests,
         )

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import time
 from collections.abc import Callable
+from functools import partial
 
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -98,10 +99,10 @@ def pages(collector: Collector, client, organisation, times: int = 10) -> None: 
             if status != 200:
                 collector.add(Row.failed(title, f"{url} answered {status}, not 200"))
                 continue
-            queries = _queries(lambda u=url: client.get(u))
+            queries = _queries(partial(client.get, url))
             collector.measure(
                 title,
-                lambda u=url: client.get(u),
+                partial(client.get, url),
                 repeat=5,
                 note=f"{indicators.count()} ind., {figures} fig., {queries} queries",
             )

@@ -24,6 +24,7 @@ from bench.table import Row, seconds
 ORDER = 10
 NEEDS = ("postgresql", "10x demo")  # servers use databases of their own, never the main one
 CONCURRENCY = 20
+GRACE = 10.0  # seconds in-flight requests get to finish after the load stops
 RATIO_TARGET = 10.0
 TARGET = f"p95 <= {RATIO_TARGET:.0f}x static, 0 errors"
 
@@ -54,14 +55,14 @@ SERVERS = [
 def load(url: str, cookies: list[str], duration: float) -> dict:
     """``python -m bench.loadgen``'s result for ``url``."""
     args = [sys.executable, "-m", "bench.loadgen", url, "--concurrency", str(CONCURRENCY)]
-    args += ["--duration", str(duration), "--timeout", "30"]
+    args += ["--duration", str(duration), "--timeout", "30", "--grace", str(GRACE)]
     for cookie in cookies:
         args += ["--cookie", cookie]
     done = subprocess.run(
         args,
         capture_output=True,
         text=True,
-        timeout=duration + 90,
+        timeout=duration + GRACE + 60,
         check=True,
         cwd=Path(__file__).resolve().parents[1],
     )
@@ -113,35 +114,47 @@ def server_rows(
 ) -> list[Row]:
     prefix = f"{kind} {database.label}: "
     rows: list[Row] = []
+    cookie = database.cookies[0] if database.cookies else ""
+    server: harness.Server | None = None
+    static_p95: float | None = None
     try:
-        with harness.serving(ctx, kind, database) as server:
-            static_p95: float | None = None
-            for index, (page, path) in enumerate([STATIC, *pages]):
-                name = prefix + page
-                url = server.url + path
-                cookie = database.cookies[0] if database.cookies else ""
+        for index, (page, path) in enumerate([STATIC, *pages]):
+            name = prefix + page
+            if server is None:
                 try:
-                    # Fetched once first (a worker's first request pays its warm-up): 200 or error.
-                    for _ in range(2):
-                        status, _size = harness.get(url, cookie)
-                        if status != 200:
-                            break
+                    server = harness.start_server(ctx, kind, database)
+                except RuntimeError as error:
+                    rows.append(Row.failed(prefix + "server", str(error)[:300], TARGET))
+                    break
+            url = server.url + path
+            try:
+                # Fetched first (a worker's first request pays its warm-up): 200, or an error.
+                for _ in range(2):
+                    status, _size = harness.get(url, cookie)
                     if status != 200:
-                        rows.append(Row.failed(name, f"answered {status}, not 200", TARGET))
-                        continue
-                    result = load(url, database.cookies, ctx.duration)
-                except (OSError, subprocess.SubprocessError, ValueError) as error:
-                    rows.append(Row.failed(name, f"{type(error).__name__}: {error}", TARGET))
+                        break
+                if status != 200:
+                    rows.append(Row.failed(name, f"answered {status}, not 200", TARGET))
                     continue
+                result = load(url, database.cookies, ctx.duration)
+            except (OSError, subprocess.SubprocessError, ValueError) as error:
+                rows.append(Row.failed(name, f"{type(error).__name__}: {error}", TARGET))
+                result = {"statuses": {"failed": 1}}
+            else:
                 row, p95 = load_row(name, result, None if index == 0 else static_p95)
+                rows.append(row)
                 if index == 0:
                     static_p95 = p95
                     if p95 is None:  # no yardstick: the pages cannot be compared
-                        rows.append(row)
                         break
-                rows.append(row)
-    except RuntimeError as error:  # the server did not start
-        rows.append(Row.failed(prefix + "server", str(error)[:300], TARGET))
+            if any(not status.isdigit() for status in result["statuses"]):
+                # Requests the client gave up on (timed out, unfinished) may still hold the
+                # workers: the next page gets a fresh server rather than their leftovers.
+                harness.stop_server(server)
+                server = None
+    finally:
+        if server is not None:
+            harness.stop_server(server)
     return rows
 
 

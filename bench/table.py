@@ -86,8 +86,18 @@ def render(rows: Sequence[Row]) -> str:
     """The table; the p95 and p99 columns only when some row has them."""
     loads = any(r.p95 or r.p99 for r in rows)
     if loads:
-        headings = ("measure", "median", "min", "max", "p95", "p99", "target", "ok", "note")
-        cells = [
+        headings: tuple[str, ...] = (
+            "measure",
+            "median",
+            "min",
+            "max",
+            "p95",
+            "p99",
+            "target",
+            "ok",
+            "note",
+        )
+        cells: list[tuple[str, ...]] = [
             (r.name, r.median, r.low, r.high, r.p95, r.p99, r.target, r.mark, r.note) for r in rows
         ]
         right = {1, 2, 3, 4, 5}
