@@ -4,6 +4,7 @@ right. No speed is asserted here: figures are the bench's business, not the test
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import sqlite3
 import subprocess
@@ -120,7 +121,7 @@ def test_bench_data_multiplies_the_lines_and_is_marked(somerset, dorset):
     assert Workstream.objects.filter(slug__endswith="-bench-2").count() == before["workstreams"]
 
 
-def test_quick_bench_runs_and_prints_its_table(tmp_path):
+def test_quick_bench_runs_and_prints_its_table(db, tmp_path):
     """``python -m bench --quick`` on a copy of the test database: gunicorn serves the pages."""
     if connection.vendor != "sqlite":
         pytest.skip("copies the SQLite test database; make bench measures PostgreSQL")
@@ -130,7 +131,7 @@ def test_quick_bench_runs_and_prints_its_table(tmp_path):
         connection.connection.backup(copy)
     done = subprocess.run(
         [sys.executable, "-m", "bench", "--quick", "--database", str(database)]
-        + ["--only", "serving,inprocess", "--duration", "0.5"],
+        + ["--only", "serving", "--duration", "0.5"],
         capture_output=True,
         text=True,
         timeout=300,
@@ -142,6 +143,7 @@ def test_quick_bench_runs_and_prints_its_table(tmp_path):
     assert "median" in header and "p95" in header and "target" in header
     for name in ("static file boardpack.css", "programme overview 2024-06", "savings 2024-06"):
         row = next(line for line in lines if line.startswith(f"gunicorn sqlite demo: {name}"))
-        assert "error" not in row and "req," in row
-    assert any(line.startswith("page in-process: programme overview") for line in lines)
+        median = re.split(r"\s{2,}", row)[1]
+        assert median.endswith(("ms", " s")), row  # a figure, not "error"
+        assert "req," in row
     assert "could not be measured" in done.stdout
