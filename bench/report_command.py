@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.table import Row
+
 REPEAT = 5
 TEMPLATE, PERIOD = "scrutiny-progress", "2024-06"
 TARGETS: dict[str, float | None] = {"pptx": 1.0, "docx": 1.0, "pdf": 2.0, "html": None}
@@ -63,6 +65,69 @@ def _print_html(folder: Path) -> Path:
     return path
 
 
+ORDER = 85
+
+
+def rows() -> list[Row]:
+    """The whole-process figures as rows of ``make bench``'s table (left out of ``--quick``)."""
+    out: list[Row] = []
+    for fmt, (first, runs, cpu) in _whole_process().items():
+        target = TARGETS.get(fmt)
+        note = f"first run {first:.2f} s, CPU {cpu:.2f} s"
+        out.append(
+            Row.timed(f"boardpack report {TEMPLATE} {fmt} (process)", runs, limit=target, note=note)
+        )
+    ratio, figure = _pdf_against_weasyprint()
+    out.append(
+        Row(
+            "PDF: boardpack report against WeasyPrint alone on the same HTML (processes)",
+            f"{ratio:.2f}x",
+            target=f"<= {PDF_RATIO_TARGET}x",
+            ok=ratio <= PDF_RATIO_TARGET,
+            note=figure,
+        )
+    )
+    return out
+
+
+def _environment(folder: Path) -> dict[str, str]:
+    env = os.environ.copy()
+    env["BOARDPACK_DATA_DIR"] = str(folder / "data")  # an empty chart cache
+    return env
+
+
+def _whole_process() -> dict[str, tuple[float, list[float], float]]:
+    """Per format: the first run (empty chart cache), the next runs' times and median CPU."""
+    folder = Path(tempfile.mkdtemp(prefix="boardpack-bench-command-"))
+    env = _environment(folder)
+    found: dict[str, tuple[float, list[float], float]] = {}
+    for fmt in TARGETS:
+        args = _report_args(fmt, folder / f"report.{fmt}")
+        first, _ = _timed(args, env)
+        runs = [_timed(args, env) for _ in range(REPEAT)]
+        found[fmt] = (first, [wall for wall, _ in runs], statistics.median(c for _, c in runs))
+    return found
+
+
+def _pdf_against_weasyprint() -> tuple[float, str]:
+    folder = Path(tempfile.mkdtemp(prefix="boardpack-bench-command-"))
+    env = _environment(folder)
+    html = _print_html(folder)
+    weasyprint = [sys.executable, "-m", "weasyprint", str(html), str(folder / "alone.pdf")]
+    pdf_args = _report_args("pdf", folder / "report.pdf")
+    _timed(pdf_args, env)  # draws the chart pictures once
+    ours, alone = [], []
+    for _ in range(REPEAT):  # interleaved, so that both see the same load
+        ours.append(_timed(pdf_args, env))
+        alone.append(_timed(weasyprint, env))
+    (ours_wall, ours_cpu), (alone_wall, alone_cpu) = _medians(ours), _medians(alone)
+    figure = (
+        f"ours {ours_wall:.2f} s (CPU {ours_cpu:.2f}), WeasyPrint {alone_wall:.2f} s "
+        f"(CPU {alone_cpu:.2f})"
+    )
+    return ours_wall / alone_wall, figure
+
+
 def run() -> dict[str, float]:
     folder = Path(tempfile.mkdtemp(prefix="boardpack-bench-command-"))
     env = os.environ.copy()
@@ -101,7 +166,6 @@ def run() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    from bench.__main__ import _setup
+    from bench.__main__ import main
 
-    _setup()
-    run()
+    sys.exit(main(["--only", "report_command"]))

@@ -6,15 +6,24 @@ warm-up run draws the Word file's chart), as they are when an edition renders al
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bench.measuring import Collector
+from bench.table import Row
+
+ORDER = 70
 
 
-def run(measure: Callable[..., float]) -> None:
+def rows(quick: bool = False) -> list[Row]:
     from tests.reports.sample_documents import scrutiny_deck
 
     from boardpack.reports.renderers.docx import render_docx
     from boardpack.reports.renderers.pptx import render_pptx
 
+    collector = Collector(quick)
     document = scrutiny_deck()
-    measure("render pptx: scrutiny deck sample", lambda: render_pptx(document), repeat=5)
-    measure("render docx: scrutiny deck sample", lambda: render_docx(document), repeat=5)
+    collector.measure(
+        "render pptx: scrutiny deck sample", lambda: render_pptx(document), 5, limit=1.0
+    )
+    collector.measure(
+        "render docx: scrutiny deck sample", lambda: render_docx(document), 5, limit=1.0
+    )
+    return collector.rows

@@ -1,0 +1,48 @@
+"""Timing in the bench process: :func:`samples`, and :class:`Collector` for modules that time
+several things and give them back as rows."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from bench.table import Row
+
+
+def samples(func: Callable[[], object], repeat: int = 20, warm_up: bool = True) -> list[float]:
+    """Seconds taken by each of ``repeat`` calls of ``func`` (after one untimed call)."""
+    if warm_up:
+        func()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+class Collector:
+    """``measure(name, func, repeat)`` as the older benches call it, collecting rows."""
+
+    def __init__(self, quick: bool = False) -> None:
+        self.rows: list[Row] = []
+        self.quick = quick
+
+    def measure(
+        self,
+        name: str,
+        func: Callable[[], object],
+        repeat: int = 20,
+        *,
+        limit: float | None = None,
+        target: str = "",
+        note: str = "",
+    ) -> float:
+        """Times ``func``; returns its median in milliseconds."""
+        times = samples(func, min(repeat, 3) if self.quick else repeat)
+        self.rows.append(Row.timed(name, times, limit=limit, target=target, note=note))
+        return statistics.median(times) * 1000
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
