@@ -7,12 +7,13 @@ the selectors' documents, so the chart, its table and every export show the same
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
-
-from boardpack.charts.core import Chart, make_chart
+from boardpack.charts.core import Chart, stored_chart
 from boardpack.finance import calculations as calc
+
+if TYPE_CHECKING:
+    import altair as alt
 
 STATUS_COLOURS = {
     "Over-achieved": "#00703c",
@@ -44,24 +45,7 @@ def savings_delivery_chart(doc: dict[str, Any]) -> Chart | None:
     ]
     totals = doc["totals"]
     title = f"Savings delivery by status, {doc['period']}"
-    chart = (
-        alt.Chart(alt.Data(values=data), title=title)
-        .mark_bar()
-        .encode(
-            y=alt.Y("ref:N", title="Saving", sort=[line["ref"] for line in doc["lines"]]),
-            x=alt.X("sum(amount):Q", title="£", axis=alt.Axis(format=",.0f")),
-            color=alt.Color(
-                "status:N",
-                title="Status",
-                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
-            ),
-            order=alt.Order("status_order:Q"),
-        )
-        .transform_calculate(
-            status_order="indexof(['Over-achieved','Achieved','On track','At risk'], datum.status)"
-        )
-        .properties(width=560, height=max(120, 22 * len(doc["lines"])))
-    )
+    refs = [line["ref"] for line in doc["lines"]]
     alt_text = (
         f"Stacked bar chart of {len(doc['lines'])} savings totalling "
         f"£{calc.format_pounds(_pounds(totals['target']), blank='0')}: "
@@ -78,12 +62,37 @@ def savings_delivery_chart(doc: dict[str, Any]) -> Chart | None:
         for line in doc["lines"]
     ]
     rows.append(["Total"] + [calc.format_pounds(_pounds(totals[k])) for k in STATUS_KEYS.values()])
-    return make_chart(
-        chart,
+    return stored_chart(
+        kind="savings-delivery",
+        inputs=[data, refs, title],
+        build=lambda: _savings_spec(data, refs, title),
         title=title,
         alt_text=alt_text,
         table_header=["Saving"] + [f"{s} £" for s in STATUS_KEYS],
         table_rows=rows,
+    )
+
+
+def _savings_spec(data: list[dict[str, Any]], refs: list[str], title: str) -> alt.TopLevelMixin:
+    import altair as alt
+
+    return (
+        alt.Chart(alt.Data(values=data), title=title)
+        .mark_bar()
+        .encode(
+            y=alt.Y("ref:N", title="Saving", sort=refs),
+            x=alt.X("sum(amount):Q", title="£", axis=alt.Axis(format=",.0f")),
+            color=alt.Color(
+                "status:N",
+                title="Status",
+                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+            ),
+            order=alt.Order("status_order:Q"),
+        )
+        .transform_calculate(
+            status_order="indexof(['Over-achieved','Achieved','On track','At risk'], datum.status)"
+        )
+        .properties(width=560, height=max(120, 22 * len(refs)))
     )
 
 
@@ -102,7 +111,28 @@ def variance_chart(doc: dict[str, Any], rows: list[dict[str, Any]], what: str) -
     title = (
         f"{what} variance by {'block' if what == 'DSG' else 'service line'}, {doc['period_label']}"
     )
-    chart = (
+    largest = max(rows, key=lambda r: Decimal(r["variance"]))
+    total = doc["total"]
+    alt_text = (
+        f"Bar chart of the variance of {len(rows)} rows; the total variance is "
+        f"{total['printed']['variance']} £m {total['marker']}; the largest overspend is "
+        f"{largest['label']} at {largest['printed']['variance']} £m."
+    )
+    return stored_chart(
+        kind="variance",
+        inputs=[data, title],
+        build=lambda: _variance_spec(data, title),
+        title=title,
+        alt_text=alt_text,
+        table_header=["Row", "Variance £m", "A/(F)"],
+        table_rows=[[r["label"], r["printed"]["variance"], r["marker"]] for r in rows],
+    )
+
+
+def _variance_spec(data: list[dict[str, Any]], title: str) -> alt.TopLevelMixin:
+    import altair as alt
+
+    return (
         alt.Chart(alt.Data(values=data), title=title)
         .mark_bar()
         .encode(
@@ -116,21 +146,7 @@ def variance_chart(doc: dict[str, Any], rows: list[dict[str, Any]], what: str) -
                 ),
             ),
         )
-        .properties(width=520, height=max(100, 20 * len(rows)))
-    )
-    largest = max(rows, key=lambda r: Decimal(r["variance"]))
-    total = doc["total"]
-    alt_text = (
-        f"Bar chart of the variance of {len(rows)} rows; the total variance is "
-        f"{total['printed']['variance']} £m {total['marker']}; the largest overspend is "
-        f"{largest['label']} at {largest['printed']['variance']} £m."
-    )
-    return make_chart(
-        chart,
-        title=title,
-        alt_text=alt_text,
-        table_header=["Row", "Variance £m", "A/(F)"],
-        table_rows=[[r["label"], r["printed"]["variance"], r["marker"]] for r in rows],
+        .properties(width=520, height=max(100, 20 * len(data)))
     )
 
 

@@ -86,11 +86,19 @@ def savings(request: HttpRequest, period: str) -> HttpResponse:
     if waiting := awaiting_approval(request, "savings", reporting_period, context):
         return waiting
     organisation = request.organisation
-    doc = selectors.savings_document(organisation, reporting_period)
+    # One read of the period's positions feeds the tracker, its chart and its checks.
+    tracker = selectors.savings_tracker(organisation, reporting_period)
+    positions = tracker["positions"]
+    doc = selectors.savings_document(organisation, reporting_period, positions=positions)
     context |= {
-        "tracker": selectors.savings_tracker(organisation, reporting_period),
+        "tracker": tracker,
         "chart": charts.savings_delivery_chart(doc),
-        "findings": check_savings(organisation, reporting_period),
+        "findings": check_savings(
+            organisation,
+            reporting_period,
+            positions=positions,
+            stated_totals=tracker["stated_totals"],
+        ),
     }
     return render(request, "finance/savings.html", context)
 
@@ -106,7 +114,7 @@ def budget(request: HttpRequest, period: str) -> HttpResponse:
     context |= {
         "doc": doc,
         "chart": charts.budget_variance_chart(doc) if doc["divisions"] else None,
-        "findings": check_budget(request.organisation, reporting_period),
+        "findings": check_budget(request.organisation, reporting_period, doc=doc),
     }
     return render(request, "finance/budget.html", context)
 
@@ -122,6 +130,6 @@ def dsg(request: HttpRequest, period: str) -> HttpResponse:
     context |= {
         "doc": doc,
         "chart": charts.dsg_variance_chart(doc) if doc["lines"] else None,
-        "findings": check_dsg(request.organisation, reporting_period),
+        "findings": check_dsg(request.organisation, reporting_period, doc=doc),
     }
     return render(request, "finance/dsg.html", context)
