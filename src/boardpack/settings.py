@@ -150,7 +150,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if name and name != ":memory:":
         Path(name).parent.mkdir(parents=True, exist_ok=True)
 
-# Charts are drawn once and stored, keyed by their data (docs/decisions/0010-...): files under
+# Charts are drawn once and stored, keyed by their data (docs/decisions/0010): files under
 # BOARDPACK_CHART_DIR (var/charts), shared by every worker and kept across restarts. The tests
 # keep them in memory, one store per test process, unless BOARDPACK_CHART_DIR is set.
 CHART_DIR = os.environ.get("BOARDPACK_CHART_DIR", "").strip()
