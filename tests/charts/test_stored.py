@@ -130,15 +130,18 @@ def test_changed_figures_draw_a_new_chart_and_keep_the_old(tmp_path):
             x_title="Percentage",
             alt_text="Bars.",
         )
-        assert same.key == before.key and same.svg == before.svg  # alt text is not drawn
+        # The text is stored with the picture: other words are another chart, the same drawing.
+        assert same.key != before.key and same.svg == before.svg
+        assert (before.alt_text, same.alt_text) == ("Bars.", "Other words.")
         assert changed.key != before.key and changed.svg != before.svg
         assert "75%" in changed.svg and "72%" not in changed.svg
-        assert len(list(tmp_path.glob("*.djcache"))) == 2
+        assert changed.table_rows == [["Somerset", "75%"], ["England", "80%"]]
+        assert len(list(tmp_path.glob("*.djcache"))) == 3
         # The PNG for Word is stored beside the SVG, under the same key.
         png = changed.png()
         assert png.startswith(b"\x89PNG") and changed.png() == png
         assert caches["charts"].get(f"png2.0:{changed.key}") == png
-        assert len(list(tmp_path.glob("*.djcache"))) == 3
+        assert len(list(tmp_path.glob("*.djcache"))) == 4
 
 
 def test_a_stored_chart_is_not_rebuilt_on_a_hit(monkeypatch):
@@ -188,9 +191,9 @@ def test_the_savings_page_draws_its_chart_once_and_again_when_a_figure_changes(
     built: list[int] = []
     spec = finance_charts._savings_spec
 
-    def counted(data, refs, title):
-        built.append(len(refs))
-        return spec(data, refs, title)
+    def counted(doc):
+        built.append(len(doc["lines"]))
+        return spec(doc)
 
     monkeypatch.setattr(finance_charts, "_savings_spec", counted)
     caches["charts"].clear()
@@ -211,3 +214,17 @@ def test_the_savings_page_draws_its_chart_once_and_again_when_a_figure_changes(
     third = _chart_of(client.get(url).content.decode())
     assert built == [15, 15]  # the figures changed: a new chart
     assert third != first
+
+
+def test_the_data_table_is_written_escaped_with_row_headers():
+    chart = kinds.bar_chart(
+        [("Children & <young> people", Decimal("3"), "3")],
+        title="Escaped",
+        x_title="Count",
+        alt_text="Bars.",
+    )
+    assert chart.table_body == (
+        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
+        "Children &amp; &lt;young&gt; people</th>"
+        '<td class="govuk-table__cell govuk-table__cell--numeric bp-num">3</td></tr>'
+    )

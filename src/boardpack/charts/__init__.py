@@ -8,6 +8,22 @@ Importing any of these is cheap: altair and vl-convert are imported only when a 
 not stored yet has to be drawn.
 """
 
-from boardpack.charts.core import PALETTE, Chart, make_chart, render_svg, stored_chart, warm_up
+from boardpack.charts.core import (
+    PALETTE,
+    Chart,
+    ChartText,
+    make_chart,
+    render_svg,
+    stored_chart,
+    warm_up,
+)
 
-__all__ = ["PALETTE", "Chart", "make_chart", "render_svg", "stored_chart", "warm_up"]
+__all__ = [
+    "PALETTE",
+    "Chart",
+    "ChartText",
+    "make_chart",
+    "render_svg",
+    "stored_chart",
+    "warm_up",
+]

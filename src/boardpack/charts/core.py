@@ -14,6 +14,7 @@ be drawn (about 0.3 s of imports and 1 s for the first drawing in a process).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import importlib.metadata
@@ -23,6 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 if TYPE_CHECKING:
     import altair as alt
@@ -59,7 +63,28 @@ class Chart:
     def png(self, scale: float = 2.0) -> bytes:
         """The same chart as PNG, for Word documents (stored like the SVG)."""
         key = self.key or spec_key(self.spec_json())
-        return _stored(f"png{scale}:{key}", lambda: _draw_png(self.spec_json(), scale))
+        return bytes(_stored(f"png{scale}:{key}", lambda: _draw_png(self.spec_json(), scale)))
+
+    @functools.cached_property
+    def table_body(self) -> SafeString:
+        """The data table's rows as HTML (GOV.UK table classes, the first cell a row header),
+        written in one pass: a template loop over a few hundred rows costs more than reading
+        the stored chart."""
+        rows = []
+        for first, *cells in self.table_rows:
+            rows.append(
+                '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
+                + escape(first)
+                + "</th>"
+                + "".join(
+                    '<td class="govuk-table__cell govuk-table__cell--numeric bp-num">'
+                    + escape(cell)
+                    + "</td>"
+                    for cell in cells
+                )
+                + "</tr>"
+            )
+        return mark_safe("\n".join(rows))  # noqa: S308 - every cell escaped above
 
 
 def _cache() -> Any:
@@ -154,34 +179,51 @@ def render_svg(chart: alt.TopLevelMixin) -> str:
     return svg_of_spec(spec_of(chart))
 
 
+@dataclass(frozen=True)
+class ChartText:
+    """What a chart says besides its picture: title, alternative text and data table."""
+
+    title: str
+    alt_text: str
+    table_header: list[str]
+    table_rows: list[list[str]]
+
+
 def stored_chart(
     *,
     kind: str,
     inputs: Any,
     build: Callable[[], alt.TopLevelMixin],
-    title: str,
-    alt_text: str,
-    table_header: list[str],
-    table_rows: list[list[str]],
+    text: ChartText | Callable[[], ChartText],
 ) -> Chart:
-    """A chart whose spec ``build`` makes from ``inputs`` (everything the spec depends on).
+    """A chart whose spec ``build`` makes from ``inputs``.
 
-    The SVG is looked up by ``data_key(kind, build's module, inputs)``; only when it is not
-    stored yet is the spec built (importing altair), validated and drawn.
+    The chart (its SVG and its text) is looked up by ``data_key(kind, build's module, inputs)``;
+    only when it is not stored yet is the spec built (importing altair), validated and drawn.
+    ``text`` is the chart's text, or a function making it from the same ``inputs`` (called only
+    to store the chart: on a page of 400 savings, writing the data table costs more than
+    reading the stored chart). ``inputs`` must hold everything the spec and the text depend on;
+    text given as it is becomes part of the key by itself.
     """
-    key = data_key(kind, build.__module__, inputs)
+    key = data_key(
+        kind, build.__module__, inputs if callable(text) else [inputs, dataclasses.asdict(text)]
+    )
 
     @functools.cache
     def spec() -> str:
         return spec_of(build())
 
-    svg = _stored(f"svg:{key}", lambda: _draw_svg(spec()))
+    def draw() -> dict[str, Any]:
+        said = text() if callable(text) else text
+        return dataclasses.asdict(said) | {"svg": _draw_svg(spec())}
+
+    stored = _stored(f"chart:{key}", draw)
     return Chart(
-        title=title,
-        alt_text=alt_text,
-        svg=str(svg),
-        table_header=table_header,
-        table_rows=table_rows,
+        title=stored["title"],
+        alt_text=stored["alt_text"],
+        svg=stored["svg"],
+        table_header=stored["table_header"],
+        table_rows=stored["table_rows"],
         key=key,
         build=spec,
     )

@@ -11,7 +11,7 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from boardpack.charts.core import DASHES, PALETTE, TARGET_COLOUR, Chart, stored_chart
+from boardpack.charts.core import DASHES, PALETTE, TARGET_COLOUR, Chart, ChartText, stored_chart
 
 if TYPE_CHECKING:
     import altair as alt
@@ -51,10 +51,12 @@ def line_chart(
         kind="line",
         inputs=[data, names, rule, title, y_title],
         build=lambda: _line_spec(data, names, rule, title, y_title),
-        title=title,
-        alt_text=alt_text,
-        table_header=header,
-        table_rows=rows,
+        text=ChartText(
+            title=title,
+            alt_text=alt_text,
+            table_header=header,
+            table_rows=rows,
+        ),
     )
 
 
@@ -114,10 +116,12 @@ def bar_chart(
         kind="bar",
         inputs=[data, rule, title, x_title],
         build=lambda: _bar_spec(data, rule, title, x_title),
-        title=title,
-        alt_text=alt_text,
-        table_header=[label_header or "Item", x_title],
-        table_rows=rows,
+        text=ChartText(
+            title=title,
+            alt_text=alt_text,
+            table_header=[label_header or "Item", x_title],
+            table_rows=rows,
+        ),
     )
 
 
@@ -158,10 +162,12 @@ def small_multiples(
         kind="small-multiples",
         inputs=[data, panels, categories, title, panel_title, x_title],
         build=lambda: _small_multiples_spec(data, panels, categories, title, panel_title, x_title),
-        title=title,
-        alt_text=alt_text,
-        table_header=[panel_title] + categories,
-        table_rows=rows,
+        text=ChartText(
+            title=title,
+            alt_text=alt_text,
+            table_header=[panel_title] + categories,
+            table_rows=rows,
+        ),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from boardpack.charts.core import Chart, stored_chart
+from boardpack.charts.core import Chart, ChartText, stored_chart
 from boardpack.governance.models import RiskRating
 from boardpack.governance.selectors import HeatCell
 
@@ -49,20 +49,22 @@ def heat_map_chart(grid: list[list[HeatCell]], title: str) -> Chart:
         kind="risk-heat-map",
         inputs=[data, title],
         build=lambda: _heat_map_spec(data, title),
-        title=title,
-        alt_text=alt_text,
-        table_header=["Risk", "Likelihood", "Impact", "Score", "Rating"],
-        table_rows=[
-            [
-                f"{r.reference} {r.title}",
-                str(r.likelihood),
-                str(r.impact),
-                str(r.score),
-                c.rating.label,
-            ]
-            for c in sorted(held, key=lambda c: -c.score)
-            for r in c.risks
-        ],
+        text=ChartText(
+            title=title,
+            alt_text=alt_text,
+            table_header=["Risk", "Likelihood", "Impact", "Score", "Rating"],
+            table_rows=[
+                [
+                    f"{r.reference} {r.title}",
+                    str(r.likelihood),
+                    str(r.impact),
+                    str(r.score),
+                    c.rating.label,
+                ]
+                for c in sorted(held, key=lambda c: -c.score)
+                for r in c.risks
+            ],
+        ),
     )
 
 
