@@ -150,6 +150,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if name and name != ":memory:":
         Path(name).parent.mkdir(parents=True, exist_ok=True)
 
+# Charts are drawn once and stored, keyed by their data (docs/decisions/0010): files under
+# BOARDPACK_CHART_DIR (var/charts), shared by every worker and kept across restarts. The tests
+# keep them in memory, one store per test process, unless BOARDPACK_CHART_DIR is set.
+CHART_DIR = os.environ.get("BOARDPACK_CHART_DIR", "").strip()
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "charts": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "charts"}
+        if env_flag("BOARDPACK_TESTING") and not CHART_DIR
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CHART_DIR or str(DATA_DIR / "charts"),
+            "TIMEOUT": None,
+            # A chart's pictures take 20–200 kB; past this many files a third are dropped (the
+            # oldest data's charts are redrawn if anyone asks for them again).
+            "OPTIONS": {"MAX_ENTRIES": env_int("BOARDPACK_CHART_MAX_ENTRIES", 5000)},
+        }
+    ),
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out username or client is refused before any password check.

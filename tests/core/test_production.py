@@ -163,12 +163,14 @@ def test_collectstatic_then_gunicorn_serves_pages_and_govuk_frontend(tmp_path):
             try:
                 status, headers, body = _get(f"{base}/sign-in/")
                 break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):  # still warming up
                 assert process.poll() is None, (tmp_path / "server.log").read_text()
                 assert time.monotonic() < deadline, (tmp_path / "server.log").read_text()
                 time.sleep(0.2)
         assert status == 200
         assert "Sign in to Boardpack" in body.decode()
+        # The worker warmed up (views, chart libraries) before it answered.
+        assert "Boardpack worker warmed up" in (tmp_path / "server.log").read_text()
         assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
         assert "script-src 'self'" in headers["Content-Security-Policy"]
         assert "gunicorn" in headers.get("Server", "")

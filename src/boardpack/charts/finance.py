@@ -7,12 +7,13 @@ the selectors' documents, so the chart, its table and every export show the same
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
-
-from boardpack.charts.core import Chart, make_chart
+from boardpack.charts.core import Chart, ChartText, stored_chart
 from boardpack.finance import calculations as calc
+
+if TYPE_CHECKING:
+    import altair as alt
 
 STATUS_COLOURS = {
     "Over-achieved": "#00703c",
@@ -33,35 +34,21 @@ def _pounds(text: str | None) -> Decimal | None:
 
 
 def savings_delivery_chart(doc: dict[str, Any]) -> Chart | None:
-    """A stacked bar per saving line: £ over-achieved, achieved, on track and at risk."""
+    """A stacked bar per saving line: £ over-achieved, achieved, on track and at risk.
+
+    Keyed by the document's lines and totals: on a stored chart nothing else is computed."""
     if not doc["lines"]:
         return None
-    data = [
-        {"ref": line["ref"], "status": status, "amount": float(Decimal(line[key]))}
-        for line in doc["lines"]
-        for status, key in STATUS_KEYS.items()
-        if line[key] is not None and Decimal(line[key])
-    ]
-    totals = doc["totals"]
-    title = f"Savings delivery by status, {doc['period']}"
-    chart = (
-        alt.Chart(alt.Data(values=data), title=title)
-        .mark_bar()
-        .encode(
-            y=alt.Y("ref:N", title="Saving", sort=[line["ref"] for line in doc["lines"]]),
-            x=alt.X("sum(amount):Q", title="£", axis=alt.Axis(format=",.0f")),
-            color=alt.Color(
-                "status:N",
-                title="Status",
-                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
-            ),
-            order=alt.Order("status_order:Q"),
-        )
-        .transform_calculate(
-            status_order="indexof(['Over-achieved','Achieved','On track','At risk'], datum.status)"
-        )
-        .properties(width=560, height=max(120, 22 * len(doc["lines"])))
+    return stored_chart(
+        kind="savings-delivery",
+        inputs=[doc["period"], doc["lines"], doc["totals"]],
+        build=lambda: _savings_spec(doc),
+        text=lambda: _savings_text(doc),
     )
+
+
+def _savings_text(doc: dict[str, Any]) -> ChartText:
+    totals = doc["totals"]
     alt_text = (
         f"Stacked bar chart of {len(doc['lines'])} savings totalling "
         f"£{calc.format_pounds(_pounds(totals['target']), blank='0')}: "
@@ -78,19 +65,84 @@ def savings_delivery_chart(doc: dict[str, Any]) -> Chart | None:
         for line in doc["lines"]
     ]
     rows.append(["Total"] + [calc.format_pounds(_pounds(totals[k])) for k in STATUS_KEYS.values()])
-    return make_chart(
-        chart,
-        title=title,
+    return ChartText(
+        title=_savings_title(doc),
         alt_text=alt_text,
         table_header=["Saving"] + [f"{s} £" for s in STATUS_KEYS],
         table_rows=rows,
     )
 
 
+def _savings_title(doc: dict[str, Any]) -> str:
+    return f"Savings delivery by status, {doc['period']}"
+
+
+def _savings_spec(doc: dict[str, Any]) -> alt.TopLevelMixin:
+    import altair as alt
+
+    data = [
+        {"ref": line["ref"], "status": status, "amount": float(Decimal(line[key]))}
+        for line in doc["lines"]
+        for status, key in STATUS_KEYS.items()
+        if line[key] is not None and Decimal(line[key])
+    ]
+    refs = [line["ref"] for line in doc["lines"]]
+    return (
+        alt.Chart(alt.Data(values=data), title=_savings_title(doc))
+        .mark_bar()
+        .encode(
+            y=alt.Y("ref:N", title="Saving", sort=refs),
+            x=alt.X("sum(amount):Q", title="£", axis=alt.Axis(format=",.0f")),
+            color=alt.Color(
+                "status:N",
+                title="Status",
+                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+            ),
+            order=alt.Order("status_order:Q"),
+        )
+        .transform_calculate(
+            status_order="indexof(['Over-achieved','Achieved','On track','At risk'], datum.status)"
+        )
+        .properties(width=560, height=max(120, 22 * len(refs)))
+    )
+
+
 def variance_chart(doc: dict[str, Any], rows: list[dict[str, Any]], what: str) -> Chart | None:
-    """A bar per row: variance £m, adverse (overspend) right, favourable left."""
+    """A bar per row: variance £m, adverse (overspend) right, favourable left.
+
+    Keyed by the rows and the total: on a stored chart nothing else is computed."""
     if not rows:
         return None
+    title = (
+        f"{what} variance by {'block' if what == 'DSG' else 'service line'}, {doc['period_label']}"
+    )
+    total = doc["total"]
+    return stored_chart(
+        kind="variance",
+        inputs=[title, rows, total],
+        build=lambda: _variance_spec(rows, title),
+        text=lambda: _variance_text(rows, total, title),
+    )
+
+
+def _variance_text(rows: list[dict[str, Any]], total: dict[str, Any], title: str) -> ChartText:
+    largest = max(rows, key=lambda r: Decimal(r["variance"]))
+    alt_text = (
+        f"Bar chart of the variance of {len(rows)} rows; the total variance is "
+        f"{total['printed']['variance']} £m {total['marker']}; the largest overspend is "
+        f"{largest['label']} at {largest['printed']['variance']} £m."
+    )
+    return ChartText(
+        title=title,
+        alt_text=alt_text,
+        table_header=["Row", "Variance £m", "A/(F)"],
+        table_rows=[[r["label"], r["printed"]["variance"], r["marker"]] for r in rows],
+    )
+
+
+def _variance_spec(rows: list[dict[str, Any]], title: str) -> alt.TopLevelMixin:
+    import altair as alt
+
     data = [
         {
             "label": row["label"],
@@ -99,10 +151,7 @@ def variance_chart(doc: dict[str, Any], rows: list[dict[str, Any]], what: str) -
         }
         for row in rows
     ]
-    title = (
-        f"{what} variance by {'block' if what == 'DSG' else 'service line'}, {doc['period_label']}"
-    )
-    chart = (
+    return (
         alt.Chart(alt.Data(values=data), title=title)
         .mark_bar()
         .encode(
@@ -116,21 +165,7 @@ def variance_chart(doc: dict[str, Any], rows: list[dict[str, Any]], what: str) -
                 ),
             ),
         )
-        .properties(width=520, height=max(100, 20 * len(rows)))
-    )
-    largest = max(rows, key=lambda r: Decimal(r["variance"]))
-    total = doc["total"]
-    alt_text = (
-        f"Bar chart of the variance of {len(rows)} rows; the total variance is "
-        f"{total['printed']['variance']} £m {total['marker']}; the largest overspend is "
-        f"{largest['label']} at {largest['printed']['variance']} £m."
-    )
-    return make_chart(
-        chart,
-        title=title,
-        alt_text=alt_text,
-        table_header=["Row", "Variance £m", "A/(F)"],
-        table_rows=[[r["label"], r["printed"]["variance"], r["marker"]] for r in rows],
+        .properties(width=520, height=max(100, 20 * len(data)))
     )
 
 

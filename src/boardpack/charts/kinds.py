@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
+from boardpack.charts.core import DASHES, PALETTE, TARGET_COLOUR, Chart, ChartText, stored_chart
 
-from boardpack.charts.core import DASHES, PALETTE, TARGET_COLOUR, Chart, make_chart
+if TYPE_CHECKING:
+    import altair as alt
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,36 @@ def line_chart(
     data = [
         {"series": p.series, "date": p.date.isoformat(), "value": float(p.value)} for p in points
     ]
+    header = ["Date"] + names
+    by_date: dict[dt.date, dict[str, str]] = {}
+    for p in points:
+        by_date.setdefault(p.date, {})[p.series] = p.shown
+    rows = [
+        [d.strftime("%d %B %Y")] + [by_date[d].get(n, "") for n in names] for d in sorted(by_date)
+    ]
+    rule = None if target is None else {"target": float(target[0]), "label": target[1]}
+    return stored_chart(
+        kind="line",
+        inputs=[data, names, rule, title, y_title],
+        build=lambda: _line_spec(data, names, rule, title, y_title),
+        text=ChartText(
+            title=title,
+            alt_text=alt_text,
+            table_header=header,
+            table_rows=rows,
+        ),
+    )
+
+
+def _line_spec(
+    data: list[dict[str, Any]],
+    names: list[str],
+    target: dict[str, Any] | None,
+    title: str,
+    y_title: str,
+) -> alt.TopLevelMixin:
+    import altair as alt
+
     base = alt.Chart(alt.Data(values=data))
     lines = base.mark_line(point=True, strokeWidth=2.5).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0)),
@@ -54,23 +86,14 @@ def line_chart(
     )
     layers: list[alt.Chart] = [lines]
     if target is not None:
-        value, label = target
-        rule = alt.Chart(alt.Data(values=[{"target": float(value), "label": label}]))
+        rule = alt.Chart(alt.Data(values=[target]))
         layers.append(rule.mark_rule(strokeDash=[4, 4], color=TARGET_COLOUR).encode(y="target:Q"))
         layers.append(
             rule.mark_text(align="left", dx=4, dy=-6, color=TARGET_COLOUR).encode(
                 y="target:Q", text="label:N", x=alt.value(0)
             )
         )
-    chart = alt.layer(*layers, title=title).properties(width=560, height=260)
-    header = ["Date"] + names
-    by_date: dict[dt.date, dict[str, str]] = {}
-    for p in points:
-        by_date.setdefault(p.date, {})[p.series] = p.shown
-    rows = [
-        [d.strftime("%d %B %Y")] + [by_date[d].get(n, "") for n in names] for d in sorted(by_date)
-    ]
-    return make_chart(chart, title=title, alt_text=alt_text, table_header=header, table_rows=rows)
+    return alt.layer(*layers, title=title).properties(width=560, height=260)
 
 
 def bar_chart(
@@ -85,6 +108,28 @@ def bar_chart(
     """Horizontal bars (label, value, shown) with the value written at each bar's end and an
     optional target line."""
     data = [{"label": label, "value": float(value), "shown": shown} for label, value, shown in bars]
+    rule = None if target is None else {"target": float(target[0]), "label": target[1]}
+    rows = [[label, shown] for label, _v, shown in bars]
+    if target is not None:
+        rows.append(["Target", target[1]])
+    return stored_chart(
+        kind="bar",
+        inputs=[data, rule, title, x_title],
+        build=lambda: _bar_spec(data, rule, title, x_title),
+        text=ChartText(
+            title=title,
+            alt_text=alt_text,
+            table_header=[label_header or "Item", x_title],
+            table_rows=rows,
+        ),
+    )
+
+
+def _bar_spec(
+    data: list[dict[str, Any]], target: dict[str, Any] | None, title: str, x_title: str
+) -> alt.TopLevelMixin:
+    import altair as alt
+
     base = alt.Chart(alt.Data(values=data))
     y = alt.Y("label:N", title=None, sort=None)
     layers: list[alt.Chart] = [
@@ -92,20 +137,9 @@ def bar_chart(
         base.mark_text(align="left", dx=3).encode(y=y, x="value:Q", text="shown:N"),
     ]
     if target is not None:
-        value, label = target
-        rule = alt.Chart(alt.Data(values=[{"target": float(value), "label": label}]))
+        rule = alt.Chart(alt.Data(values=[target]))
         layers.append(rule.mark_rule(strokeDash=[4, 4], color=TARGET_COLOUR).encode(x="target:Q"))
-    chart = alt.layer(*layers, title=title).properties(width=520, height=max(80, 24 * len(bars)))
-    rows = [[label, shown] for label, _v, shown in bars]
-    if target is not None:
-        rows.append(["Target", target[1]])
-    return make_chart(
-        chart,
-        title=title,
-        alt_text=alt_text,
-        table_header=[label_header or "Item", x_title],
-        table_rows=rows,
-    )
+    return alt.layer(*layers, title=title).properties(width=520, height=max(80, 24 * len(data)))
 
 
 def small_multiples(
@@ -122,7 +156,32 @@ def small_multiples(
     panels = list(dict.fromkeys(c[0] for c in cells))
     categories = list(categories) or list(dict.fromkeys(c[1] for c in cells))
     data = [{"panel": p, "category": c, "value": float(v), "shown": s} for p, c, v, s in cells]
-    chart = (
+    lookup = {(p, c): s for p, c, _v, s in cells}
+    rows = [[p] + [lookup.get((p, c), "") for c in categories] for p in panels]
+    return stored_chart(
+        kind="small-multiples",
+        inputs=[data, panels, categories, title, panel_title, x_title],
+        build=lambda: _small_multiples_spec(data, panels, categories, title, panel_title, x_title),
+        text=ChartText(
+            title=title,
+            alt_text=alt_text,
+            table_header=[panel_title] + categories,
+            table_rows=rows,
+        ),
+    )
+
+
+def _small_multiples_spec(
+    data: list[dict[str, Any]],
+    panels: list[str],
+    categories: list[str],
+    title: str,
+    panel_title: str,
+    x_title: str,
+) -> alt.TopLevelMixin:
+    import altair as alt
+
+    return (
         alt.Chart(alt.Data(values=data))
         .mark_bar(color=PALETTE[0])
         .encode(
@@ -132,15 +191,6 @@ def small_multiples(
         .properties(width=max(120, 34 * len(categories)), height=120)
         .facet(facet=alt.Facet("panel:N", title=panel_title, sort=panels), columns=3)
         .properties(title=title)
-    )
-    lookup = {(p, c): s for p, c, _v, s in cells}
-    rows = [[p] + [lookup.get((p, c), "") for c in categories] for p in panels]
-    return make_chart(
-        chart,
-        title=title,
-        alt_text=alt_text,
-        table_header=[panel_title] + categories,
-        table_rows=rows,
     )
 
 

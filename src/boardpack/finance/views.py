@@ -27,6 +27,12 @@ EDIT_PERMISSIONS = {
 }
 
 
+def _organisation(request: HttpRequest) -> Organisation:
+    """The organisation ``organisation_view`` resolved from the URL."""
+    organisation: Organisation = getattr(request, "organisation")  # noqa: B009
+    return organisation
+
+
 def _periods(organisation: Organisation) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(organisation=organisation).order_by("-month")
 
@@ -40,18 +46,18 @@ def _periods_with(organisation: Organisation, table: str) -> QuerySet[ReportingP
     return _periods(organisation).filter(pk__in=reported.values("period"))
 
 
-def _page(request: HttpRequest, table: str, period: str) -> tuple[ReportingPeriod, dict] | None:
+def _page(request: HttpRequest, table: str, period: str) -> tuple[ReportingPeriod, dict]:
     title, permission = TABLES[table]
     if not request.user.has_perm(permission):
         raise PermissionDenied
-    reporting_period = period_or_404(request.organisation, period)
+    reporting_period = period_or_404(_organisation(request), period)
     context = {
         "nav": "finance",
         "table": table,
         "table_title": title,
         "period": reporting_period,
-        "periods": _periods(request.organisation),
-        "reported_periods": _periods_with(request.organisation, table),
+        "periods": _periods(_organisation(request)),
+        "reported_periods": _periods_with(_organisation(request), table),
         "can_edit": request.user.has_perm(EDIT_PERMISSIONS[table])
         and reporting_period.status != ReportingPeriod.Status.CLOSED,
     }
@@ -60,8 +66,8 @@ def _page(request: HttpRequest, table: str, period: str) -> tuple[ReportingPerio
 
 def _switched(request: HttpRequest, table: str) -> HttpResponse | None:
     if request.GET.get("switch"):
-        chosen = period_or_404(request.organisation, request.GET["switch"])
-        return redirect(f"finance:{table}", org=request.organisation.slug, period=chosen.key)
+        chosen = period_or_404(_organisation(request), request.GET["switch"])
+        return redirect(f"finance:{table}", org=_organisation(request).slug, period=chosen.key)
     return None
 
 
@@ -69,13 +75,13 @@ def _switched(request: HttpRequest, table: str) -> HttpResponse | None:
 def index(request: HttpRequest) -> HttpResponse:
     """The latest period with savings (or, failing that, any figures)."""
     for table in ("savings", "budget", "dsg"):
-        latest = _periods_with(request.organisation, table).first()
+        latest = _periods_with(_organisation(request), table).first()
         if latest is not None:
-            return redirect(f"finance:{table}", org=request.organisation.slug, period=latest.key)
-    latest = _periods(request.organisation).first()
+            return redirect(f"finance:{table}", org=_organisation(request).slug, period=latest.key)
+    latest = _periods(_organisation(request)).first()
     if latest is None:
         return render(request, "finance/no_periods.html", {"nav": "finance"})
-    return redirect("finance:savings", org=request.organisation.slug, period=latest.key)
+    return redirect("finance:savings", org=_organisation(request).slug, period=latest.key)
 
 
 @organisation_view
@@ -85,12 +91,20 @@ def savings(request: HttpRequest, period: str) -> HttpResponse:
         return switched
     if waiting := awaiting_approval(request, "savings", reporting_period, context):
         return waiting
-    organisation = request.organisation
-    doc = selectors.savings_document(organisation, reporting_period)
+    organisation = _organisation(request)
+    # One read of the period's positions feeds the tracker, its chart and its checks.
+    tracker = selectors.savings_tracker(organisation, reporting_period)
+    positions = tracker["positions"]
+    doc = selectors.savings_document(organisation, reporting_period, positions=positions)
     context |= {
-        "tracker": selectors.savings_tracker(organisation, reporting_period),
+        "tracker": tracker,
         "chart": charts.savings_delivery_chart(doc),
-        "findings": check_savings(organisation, reporting_period),
+        "findings": check_savings(
+            organisation,
+            reporting_period,
+            positions=positions,
+            stated_totals=tracker["stated_totals"],
+        ),
     }
     return render(request, "finance/savings.html", context)
 
@@ -102,11 +116,11 @@ def budget(request: HttpRequest, period: str) -> HttpResponse:
         return switched
     if waiting := awaiting_approval(request, "budget", reporting_period, context):
         return waiting
-    doc = selectors.budget_document(request.organisation, reporting_period)
+    doc = selectors.budget_document(_organisation(request), reporting_period)
     context |= {
         "doc": doc,
         "chart": charts.budget_variance_chart(doc) if doc["divisions"] else None,
-        "findings": check_budget(request.organisation, reporting_period),
+        "findings": check_budget(_organisation(request), reporting_period, doc=doc),
     }
     return render(request, "finance/budget.html", context)
 
@@ -118,10 +132,10 @@ def dsg(request: HttpRequest, period: str) -> HttpResponse:
         return switched
     if waiting := awaiting_approval(request, "dsg", reporting_period, context):
         return waiting
-    doc = selectors.dsg_document(request.organisation, reporting_period)
+    doc = selectors.dsg_document(_organisation(request), reporting_period)
     context |= {
         "doc": doc,
         "chart": charts.dsg_variance_chart(doc) if doc["lines"] else None,
-        "findings": check_dsg(request.organisation, reporting_period),
+        "findings": check_dsg(_organisation(request), reporting_period, doc=doc),
     }
     return render(request, "finance/dsg.html", context)

@@ -3,15 +3,14 @@ vl-convert to SVG, with a title, alternative text and the rows of its data table
 
 from __future__ import annotations
 
-import functools
-import json
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
-import vl_convert as vlc
-
-from boardpack.finance.charts import Chart
+from boardpack.charts.core import Chart, ChartText, stored_chart
 from boardpack.governance.models import RiskRating
 from boardpack.governance.selectors import HeatCell
+
+if TYPE_CHECKING:
+    import altair as alt
 
 RATING_COLOURS = {
     RiskRating.LOW.label: "#cce2d8",
@@ -19,11 +18,6 @@ RATING_COLOURS = {
     RiskRating.HIGH.label: "#fcd6c3",
     RiskRating.VERY_HIGH.label: "#f4cdc6",
 }
-
-
-@functools.lru_cache(maxsize=32)
-def _svg(spec_json: str) -> str:
-    return vlc.vegalite_to_svg(json.loads(spec_json))
 
 
 def heat_map_chart(grid: list[list[HeatCell]], title: str) -> Chart:
@@ -37,20 +31,6 @@ def heat_map_chart(grid: list[list[HeatCell]], title: str) -> Chart:
         }
         for cell in cells
     ]
-    base = alt.Chart(alt.Data(values=data), title=title).encode(
-        x=alt.X("likelihood:O", title="Likelihood (1 rare – 5 almost certain)", sort="ascending"),
-        y=alt.Y("impact:O", title="Impact (1 minimal – 5 severe)", sort="descending"),
-    )
-    squares = base.mark_rect(stroke="#0b0c0c", strokeWidth=1).encode(
-        color=alt.Color(
-            "rating:N",
-            title="Rating",
-            scale=alt.Scale(domain=list(RATING_COLOURS), range=list(RATING_COLOURS.values())),
-        )
-    )
-    counts = base.mark_text(fontSize=18, fontWeight="bold", color="#0b0c0c").encode(text="label:N")
-    chart = (squares + counts).properties(width=360, height=300)
-    svg = _svg(json.dumps(chart.to_dict(), sort_keys=True))
     held = [cell for cell in cells if cell.risks]
     total = sum(len(cell.risks) for cell in held)
     if held:
@@ -65,20 +45,42 @@ def heat_map_chart(grid: list[list[HeatCell]], title: str) -> Chart:
         )
     else:
         alt_text = "Heat map of likelihood and impact: no risks are recorded."
-    return Chart(
-        title=title,
-        alt_text=alt_text,
-        svg=svg,
-        table_header=["Risk", "Likelihood", "Impact", "Score", "Rating"],
-        table_rows=[
-            [
-                f"{r.reference} {r.title}",
-                str(r.likelihood),
-                str(r.impact),
-                str(r.score),
-                c.rating.label,
-            ]
-            for c in sorted(held, key=lambda c: -c.score)
-            for r in c.risks
-        ],
+    return stored_chart(
+        kind="risk-heat-map",
+        inputs=[data, title],
+        build=lambda: _heat_map_spec(data, title),
+        text=ChartText(
+            title=title,
+            alt_text=alt_text,
+            table_header=["Risk", "Likelihood", "Impact", "Score", "Rating"],
+            table_rows=[
+                [
+                    f"{r.reference} {r.title}",
+                    str(r.likelihood),
+                    str(r.impact),
+                    str(r.score),
+                    c.rating.label,
+                ]
+                for c in sorted(held, key=lambda c: -c.score)
+                for r in c.risks
+            ],
+        ),
     )
+
+
+def _heat_map_spec(data: list[dict[str, Any]], title: str) -> alt.TopLevelMixin:
+    import altair as alt
+
+    base = alt.Chart(alt.Data(values=data), title=title).encode(
+        x=alt.X("likelihood:O", title="Likelihood (1 rare – 5 almost certain)", sort="ascending"),
+        y=alt.Y("impact:O", title="Impact (1 minimal – 5 severe)", sort="descending"),
+    )
+    squares = base.mark_rect(stroke="#0b0c0c", strokeWidth=1).encode(
+        color=alt.Color(
+            "rating:N",
+            title="Rating",
+            scale=alt.Scale(domain=list(RATING_COLOURS), range=list(RATING_COLOURS.values())),
+        )
+    )
+    counts = base.mark_text(fontSize=18, fontWeight="bold", color="#0b0c0c").encode(text="label:N")
+    return (squares + counts).properties(width=360, height=300)

@@ -15,7 +15,7 @@ from typing import Any
 from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.finance import calculations as calc
 from boardpack.finance import selectors
-from boardpack.finance.models import Direction, SavingsStatedTotal
+from boardpack.finance.models import Direction, SavingPosition, SavingsStatedTotal
 from boardpack.periods import FinancialYear
 from boardpack.quality.findings import Finding, Severity
 
@@ -209,8 +209,12 @@ def _check_direction(table: str, row: dict[str, Any]) -> Finding | None:
     )
 
 
-def check_budget(organisation: Organisation, period: ReportingPeriod) -> list[Finding]:
-    doc = selectors.budget_document(organisation, period)
+def check_budget(
+    organisation: Organisation, period: ReportingPeriod, *, doc: dict[str, Any] | None = None
+) -> list[Finding]:
+    """``doc``: the period's budget document, when already built (the page builds it once)."""
+    if doc is None:
+        doc = selectors.budget_document(organisation, period)
     table = f"Revenue budget monitoring {doc['period_label']}"
     findings: list[Finding] = []
     for division in doc["divisions"]:
@@ -224,8 +228,12 @@ def check_budget(organisation: Organisation, period: ReportingPeriod) -> list[Fi
     return findings
 
 
-def check_dsg(organisation: Organisation, period: ReportingPeriod) -> list[Finding]:
-    doc = selectors.dsg_document(organisation, period)
+def check_dsg(
+    organisation: Organisation, period: ReportingPeriod, *, doc: dict[str, Any] | None = None
+) -> list[Finding]:
+    """``doc``: the period's DSG document, when already built (the page builds it once)."""
+    if doc is None:
+        doc = selectors.dsg_document(organisation, period)
     findings: list[Finding] = []
     allocation = doc["allocation"]
     table = f"DSG allocation {allocation['financial_year']}"
@@ -269,8 +277,18 @@ def check_dsg(organisation: Organisation, period: ReportingPeriod) -> list[Findi
     return findings
 
 
-def check_savings(organisation: Organisation, period: ReportingPeriod) -> list[Finding]:
-    positions = selectors.savings_positions_for_period(organisation, period)
+def check_savings(
+    organisation: Organisation,
+    period: ReportingPeriod,
+    *,
+    positions: list[SavingPosition] | None = None,
+    stated_totals: list[SavingsStatedTotal] | None = None,
+) -> list[Finding]:
+    """``positions`` and ``stated_totals``: the period's, when already read."""
+    if positions is None:
+        positions = selectors.savings_positions_for_period(organisation, period)
+    if stated_totals is None:
+        stated_totals = list(selectors.savings_stated_totals(organisation, period))
     findings: list[Finding] = []
     for position in positions:
         line = position.line
@@ -287,7 +305,7 @@ def check_savings(organisation: Organisation, period: ReportingPeriod) -> list[F
                     message="The four parts must add up to the target.",
                 )
             )
-    for stated in SavingsStatedTotal.objects.filter(organisation=organisation, period=period):
+    for stated in stated_totals:
         table = f"MTFP tracker {FinancialYear(stated.financial_year).short_label}"
         year_positions = [p for p in positions if p.line.financial_year == stated.financial_year]
         totals = selectors.savings_totals(year_positions)

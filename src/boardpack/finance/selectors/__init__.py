@@ -21,6 +21,7 @@ from boardpack.finance.selectors.savings import (
     SavingRow,
     savings_document,
     savings_positions_for_period,
+    savings_stated_totals,
     savings_totals,
     savings_tracker,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "previous_reported_period",
     "savings_document",
     "savings_positions_for_period",
+    "savings_stated_totals",
     "savings_totals",
     "savings_tracker",
 ]

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import QuerySet
+
 from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.finance import calculations as calc
 from boardpack.finance.models import (
@@ -38,11 +40,17 @@ def savings_totals(positions: list[SavingPosition]) -> dict[str, Decimal | None]
     return {name: calc.total_or_none(values) for name, values in columns.items()}
 
 
-def savings_document(organisation: Organisation, period: ReportingPeriod) -> dict[str, Any]:
+def savings_document(
+    organisation: Organisation,
+    period: ReportingPeriod,
+    *,
+    positions: list[SavingPosition] | None = None,
+) -> dict[str, Any]:
     """``{"period", "lines": [...], "totals": {...}}`` exactly; amounts as strings of £, and
     ``None`` (JSON ``null``) for a blank part or a total of blanks. A period with no positions
-    has no lines and every total ``None``."""
-    positions = savings_positions_for_period(organisation, period)
+    has no lines and every total ``None``. ``positions``: the period's, when already read."""
+    if positions is None:
+        positions = savings_positions_for_period(organisation, period)
     lines = []
     for position in positions:
         line = position.line
@@ -81,10 +89,17 @@ class SavingRow:
         return any(self.changes.values())
 
 
-def savings_tracker(organisation: Organisation, period: ReportingPeriod) -> dict[str, Any]:
+def savings_tracker(
+    organisation: Organisation,
+    period: ReportingPeriod,
+    *,
+    positions: list[SavingPosition] | None = None,
+) -> dict[str, Any]:
     """The tracker as the page shows it: lines, totals, stated totals and the change of each
-    part since the line's previous reported position."""
-    positions = savings_positions_for_period(organisation, period)
+    part since the line's previous reported position. ``positions``: the period's, when
+    already read (the page reads them once for the tracker, its chart and its checks)."""
+    if positions is None:
+        positions = savings_positions_for_period(organisation, period)
     earlier = {
         p.line_id: p
         for p in SavingPosition.objects.filter(
@@ -103,12 +118,23 @@ def savings_tracker(organisation: Organisation, period: ReportingPeriod) -> dict
         )
         rows.append(SavingRow(position=position, previous=previous, changes=changes))
     years = sorted({p.line.financial_year for p in positions})
-    stated = SavingsStatedTotal.objects.filter(organisation=organisation, period=period).first()
+    stated_totals = list(savings_stated_totals(organisation, period))
     return {
         "period": period,
         "years": [FinancialYear(y) for y in years],
         "rows": rows,
+        "positions": positions,
         "totals": savings_totals(positions),
-        "stated": stated,
+        "stated": stated_totals[0] if stated_totals else None,
+        "stated_totals": stated_totals,
         "any_previous": any(r.previous for r in rows),
     }
+
+
+def savings_stated_totals(
+    organisation: Organisation, period: ReportingPeriod
+) -> QuerySet[SavingsStatedTotal]:
+    """The totals the source stated for the period, one per financial year."""
+    return SavingsStatedTotal.objects.filter(organisation=organisation, period=period).order_by(
+        "pk"
+    )

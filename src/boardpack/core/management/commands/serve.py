@@ -35,6 +35,9 @@ def gunicorn_arguments(addrport: str, workers: int) -> list[str]:
         "-m",
         "gunicorn",
         "boardpack.wsgi:application",
+        # Each worker warms up before its first request (boardpack/gunicorn_conf.py).
+        "--config",
+        "python:boardpack.gunicorn_conf",
         "--bind",
         addrport,
         "--workers",
