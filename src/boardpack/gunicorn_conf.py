@@ -3,7 +3,7 @@
 Each worker warms up before it takes its first request, so that no user pays for the worker's
 first page: it imports every view (the URL configuration) and the chart module's libraries
 (altair, vl-convert) and draws one small chart. Each worker pays about 1.5 s at start instead
-of its first user (docs/decisions/0010-charts-stored-by-their-data.md).
+of its first user (docs/decisions/0011-charts-stored-by-their-data.md).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ picture alone.
 
 A chart is keyed by its data: the inputs its spec is built from, the code that builds it and the
 versions of altair and vl-convert. Its SVG (and PNG) is stored under that key in the ``charts``
-cache (docs/decisions/0010-charts-stored-by-their-data.md) on first use and read from there
+cache (docs/decisions/0011-charts-stored-by-their-data.md) on first use and read from there
 afterwards, by every worker and after a restart. On a hit the spec is neither built nor
 validated, and altair and vl-convert are not even imported: they load only when a chart has to
 be drawn (about 0.3 s of imports and 1 s for the first drawing in a process).
