@@ -3,6 +3,7 @@ transaction or not at all. The command and the upload pages both go through here
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -322,13 +323,7 @@ def import_run_choose_sheet(*, run: ImportRun, sheet_name: str) -> None:
 
 def _with_unit(context: ImportContext, unit: Unit | None) -> ImportContext:
     """The context a table is planned in: its amounts in the unit its sheet was read in."""
-    return ImportContext(
-        organisation=context.organisation,
-        period=context.period,
-        unit=unit,
-        user=context.user,
-        add_new=context.add_new,
-    )
+    return dataclasses.replace(context, unit=unit)
 
 
 def _known(importer: Importer, key: str) -> bool:

@@ -35,7 +35,15 @@ from boardpack.imports.framework.layouts import (
     missing_columns,
     not_the_template,
 )
-from boardpack.imports.framework.plan import ApplyFailed, Change, ImportContext, Plan, Record
+from boardpack.imports.framework.plan import (
+    ApplyFailed,
+    Change,
+    ImportContext,
+    Plan,
+    ProgressCallback,
+    Record,
+    Stage,
+)
 from boardpack.imports.framework.reading import (
     DATE_FORMATS,
     MAX_TEXT,
@@ -61,7 +69,9 @@ __all__ = [
     "Kind",
     "Layout",
     "Plan",
+    "ProgressCallback",
     "Record",
+    "Stage",
     "Table",
     "TableShape",
     "auto_mapping",

@@ -3,6 +3,7 @@ problem naming the cell for each that cannot be read."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from decimal import Decimal
@@ -12,7 +13,7 @@ from boardpack.imports.amounts import AmountError, Unit, magnitude_problem, pars
 from boardpack.imports.framework.columns import PERIOD_KEY, Column, Kind, unit_from_headers
 from boardpack.imports.framework.importer import TableShape
 from boardpack.imports.framework.layouts import Layout
-from boardpack.imports.framework.plan import ImportContext, Record
+from boardpack.imports.framework.plan import ImportContext, Record, Stage
 from boardpack.imports.problems import Problem
 from boardpack.imports.readers import MissingResult
 from boardpack.periods import MONTH_NAMES, Month, PeriodError
@@ -46,7 +47,10 @@ def read_records(
         problems.append(
             Problem("The sheet has too many rows: Boardpack reads up to 20,000.", sheet=sheet.name)
         )
-    for row_number in range(layout.header_row + 1, len(sheet.rows) + 1):
+    columns = {key: importer.column(key) for key in layout.mapping}
+    last_row = len(sheet.rows)
+    for row_number in range(layout.header_row + 1, last_row + 1):
+        context.report(Stage.READING, row_number - layout.header_row, last_row - layout.header_row)
         record = Record(
             row=row_number,
             values={},
@@ -55,7 +59,7 @@ def read_records(
         )
         cell_problems: list[Problem] = []
         for key, index in layout.mapping.items():
-            column = importer.column(key)
+            column = columns[key]
             raw = sheet.cell(row_number, index)
             record.raw[key] = raw
             value, message = read_cell(column, raw, unit=unit, to=importer.unit)
@@ -169,16 +173,20 @@ def reconcile_totals(
     problems: list[Problem] = []
     notes: list[str] = []
     previous_row = 0
+    ordered = sorted(records, key=lambda r: r.row)
+    rows = [r.row for r in ordered]
     for total in sorted(totals, key=lambda r: r.row):
         label = row_label(importer, total) or "Total"
         keys = _money_keys(importer, [total])
         # A subtotal adds the rows since the previous total, a total every row above it: the
-        # figures say which (the span they are nearer to), whatever the row is called.
+        # figures say which (the span they are nearer to), whatever the row is called. The
+        # rows between are found by bisection, so many subtotals do not make this quadratic.
+        end = bisect.bisect_left(rows, total.row)
         spans = [
             [
                 r
-                for r in records
-                if start < r.row < total.row and any(r.get(k) is not None for k in keys)
+                for r in ordered[bisect.bisect_right(rows, start) : end]
+                if any(r.get(k) is not None for k in keys)
             ]
             for start in dict.fromkeys([previous_row, 0])
         ]
