@@ -28,9 +28,7 @@ from boardpack.imports.framework import (
 from boardpack.imports.framework.bulk import (
     BulkWrites,
     change_problems,
-    foreign_keys,
     unchanged,
-    validate,
 )
 from boardpack.imports.problems import Problem
 from boardpack.periods import FinancialYear, PeriodError
@@ -336,9 +334,13 @@ class SavingsImporter(Importer):
         return shown
 
     def apply(self, context: ImportContext, plan: Plan) -> None:
-        """Write the plan in bulk: the checks ``saving_line_set`` and ``saving_position_set``
-        make, for every change first, then every line and position in a few queries, each with
-        its history. A line or position whose figures are unchanged is not written."""
+        """Write the plan in bulk: the cleaning ``saving_line_set`` and ``saving_position_set``
+        do, for every change first, then every line and position in a few queries, each with
+        its history. A line or position whose figures are unchanged is not written.
+
+        The models' own validation (``full_clean``: fields and ``clean``, such as the parts
+        adding up to the target) ran in the plan on these very instances and values
+        (``model_problems``), so it is not run a second time here."""
         problems: list[Problem] = []
         writes = BulkWrites(context)
         orders: dict[int, int] = {}
@@ -371,7 +373,6 @@ class SavingsImporter(Importer):
             if not unchanged(line, values):
                 for key, value in values.items():
                     setattr(line, key, value)
-                validate(line, exclude=foreign_keys(SavingLine))
                 writes.update(line, values)
             return line
         year = new.financial_year
@@ -381,17 +382,12 @@ class SavingsImporter(Importer):
                 organisation=context.organisation, financial_year=year
             ).aggregate(last=Max("order"))["last"]
             orders[year] = (last or 0) + 1
-        line = SavingLine(
-            organisation=context.organisation,
-            reference=reference,
-            financial_year=year,
-            order=orders[year],
-            **values,
-        )
+        new.reference, new.order = reference, orders[year]
+        for key, value in values.items():
+            setattr(new, key, value)
         orders[year] += 1
-        validate(line, exclude=foreign_keys(SavingLine))
-        writes.create(line)
-        return line
+        writes.create(new)
+        return new
 
     def _position_to_write(
         self, context: ImportContext, change: Change, line: SavingLine, writes: BulkWrites
@@ -411,14 +407,13 @@ class SavingsImporter(Importer):
         values["comment"] = clean_text(position.comment, field="comment")
         existing: SavingPosition | None = change.payload["existing"]
         if existing is None:
-            created = SavingPosition(line=line, period=context.period, **values)
-            validate(created, exclude=foreign_keys(SavingPosition))
-            writes.create(created)
+            position.line = line
+            for key, value in values.items():
+                setattr(position, key, value)
+            writes.create(position)
         elif not unchanged(existing, values):
-            existing.line = line  # the line as it will be (its target checks the parts)
             for key, value in values.items():
                 setattr(existing, key, value)
-            validate(existing, exclude=foreign_keys(SavingPosition))
             writes.update(existing, values)
 
     def current_rows(self, context: ImportContext) -> list[dict[str, Any]]:
