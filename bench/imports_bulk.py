@@ -14,6 +14,7 @@ back after it is timed, so each size starts from the demo as it was.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import sys
@@ -254,14 +255,14 @@ def rows(sizes: Sequence[int] = SIZES, *, echo: bool = False) -> list[Row]:
         per_row: dict[str, dict[int, float]] = {"dry run": {}, "apply": {}}
         for size in sizes:
             data = makers[dataset](size)
-            floor = _timed(lambda d=data, f=floors[dataset]: f(organisation, period, d))
+            floor = _timed(functools.partial(floors[dataset], organisation, period, data))
             copy = None
             if postgres and dataset == "budget":
-                copy = _timed(lambda d=data: _copy_budget(organisation, period, d))
+                copy = _timed(functools.partial(_copy_budget, organisation, period, data))
             for mode in ("dry run", "apply"):
                 seconds = _timed(
-                    lambda d=data, m=mode, s=dataset: _import(
-                        s, organisation, period, d, apply=m == "apply"
+                    functools.partial(
+                        _import, dataset, organisation, period, data, apply=mode == "apply"
                     )
                 )
                 per_row[mode][size] = seconds / size

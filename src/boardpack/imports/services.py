@@ -27,6 +27,7 @@ from boardpack.imports.framework import (
     not_the_template,
     read_records,
     reconcile_totals,
+    sheet_too_long,
     sheet_unit,
 )
 from boardpack.imports.models import ImportRun, SavedLayout
@@ -195,6 +196,10 @@ def _prepare(
                     header=column.header,
                 )
             )
+        return preparation
+    too_long = sheet_too_long(layout)
+    if too_long is not None:
+        plan.problems.append(too_long)  # refused before a row is read or planned
         return preparation
     records, problems, notes = read_records(importer, context, layout)
     plan.problems.extend(problems)

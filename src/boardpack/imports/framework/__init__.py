@@ -52,6 +52,7 @@ from boardpack.imports.framework.reading import (
     read_period,
     read_records,
     reconcile_totals,
+    sheet_too_long,
     sheet_unit,
 )
 
@@ -87,6 +88,7 @@ __all__ = [
     "read_period",
     "read_records",
     "reconcile_totals",
+    "sheet_too_long",
     "sheet_unit",
     "unit_from_headers",
 ]

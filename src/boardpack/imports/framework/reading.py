@@ -15,7 +15,7 @@ from boardpack.imports.framework.importer import TableShape
 from boardpack.imports.framework.layouts import Layout
 from boardpack.imports.framework.plan import ImportContext, Record, Stage
 from boardpack.imports.problems import Problem
-from boardpack.imports.readers import MissingResult
+from boardpack.imports.readers import MAX_ROWS, MissingResult, too_many_rows
 from boardpack.periods import MONTH_NAMES, Month, PeriodError
 
 MAX_TEXT = 2000
@@ -33,6 +33,16 @@ def sheet_unit(importer: TableShape, context: ImportContext, layout: Layout) -> 
     )
 
 
+def sheet_too_long(layout: Layout) -> Problem | None:
+    """A problem when the table holds more rows than one import takes, known before any row
+    is read (from the sheet's stated dimension, or the rows the reader stopped at)."""
+    sheet = layout.sheet
+    if sheet.truncated or len(sheet.rows) - layout.header_row > MAX_ROWS:
+        rows = sheet.declared_rows if sheet.truncated else len(sheet.rows) - layout.header_row
+        return too_many_rows(sheet.name, rows)
+    return None
+
+
 def read_records(
     importer: TableShape, context: ImportContext, layout: Layout
 ) -> tuple[list[Record], list[Problem], list[str]]:
@@ -43,10 +53,9 @@ def read_records(
     notes: list[str] = []
     totals: list[Record] = []
     sheet = layout.sheet
-    if sheet.truncated:
-        problems.append(
-            Problem("The sheet has too many rows: Boardpack reads up to 20,000.", sheet=sheet.name)
-        )
+    too_long = sheet_too_long(layout)
+    if too_long is not None:
+        return [], [too_long], notes
     columns = {key: importer.column(key) for key in layout.mapping}
     last_row = len(sheet.rows)
     for row_number in range(layout.header_row + 1, last_row + 1):
