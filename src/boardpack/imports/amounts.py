@@ -31,6 +31,8 @@ _NUMBER = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]+)?$")
 PLAUSIBLE_POUNDS = Decimal(10) ** 9  # £1bn: more than most councils' whole revenue budget
 HARD_LIMIT_POUNDS = Decimal(10) ** 11  # £100bn: more than any council's budget could be
 _SUFFIX = re.compile(r"^(?P<rest>.*?)\s*(?P<suffix>bn|mn|m|k)$", re.IGNORECASE)
+# A plain figure (``-1,234.5``): read at once, as the full reading below would read it.
+_PLAIN = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 
 
 class AmountError(ValueError):
@@ -109,6 +111,8 @@ def _number(value: int | float | Decimal) -> Decimal:
 
 
 def _parse_text(text: str, *, unit: Unit, to: Unit) -> Decimal | None:
+    if _PLAIN.fullmatch(text):
+        return _convert(Decimal(text.replace(",", "")), unit.exponent, to.exponent)
     if "\x00" in text or any(ord(c) < 32 and c not in "\t\r\n" for c in text):
         raise AmountError("The cell holds control characters, not an amount")
     shown = text.strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ from boardpack.imports.problems import FileRefused, Problem
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
-MAX_ROWS = 20_000
+MAX_ROWS = 20_000  # rows of figures in one import
+# A sheet may hold title rows above its headings: it is read up to this many rows in all.
+MAX_SHEET_ROWS = MAX_ROWS + 50
 MAX_COLUMNS = 200
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # declared sizes, checked before any parsing
 CSV_DELIMITERS = ",;\t|"
@@ -41,7 +44,8 @@ class MissingResult:
 class Sheet:
     name: str
     rows: list[list[Any]] = field(default_factory=list)
-    truncated: bool = False
+    truncated: bool = False  # more rows than Boardpack reads: only the first were read
+    declared_rows: int | None = None  # the row count the file states (an xlsx's dimension)
     state: str = "visible"  # or "hidden", "veryHidden": never read unless the user picks it
 
     @property
@@ -169,10 +173,16 @@ def _xlsx_sheets(data: bytes) -> tuple[list[Sheet], str]:
             if not hasattr(values_ws, "iter_rows"):  # a chart sheet
                 continue
             sheet = Sheet(name=values_ws.title, state=getattr(values_ws, "sheet_state", "visible"))
+            # The sheet's stated dimension (``A1:H25000``) says how many rows it holds before
+            # any is parsed: a sheet beyond the limit is read only far enough to find its
+            # headings, and refused by the import with its row count.
+            declared = _declared_rows(values_ws)
+            sheet.declared_rows = declared
+            limit = 50 if declared is not None and declared > MAX_SHEET_ROWS else MAX_SHEET_ROWS
             values_rows = values_ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)
             formula_rows = formula_ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)
             for values, formulas in zip(values_rows, formula_rows, strict=False):
-                if len(sheet.rows) >= MAX_ROWS:
+                if len(sheet.rows) >= limit:
                     sheet.truncated = True
                     break
                 sheet.rows.append(
@@ -188,6 +198,16 @@ def _xlsx_sheets(data: bytes) -> tuple[list[Sheet], str]:
     finally:
         values_book.close()
         formula_book.close()
+
+
+def _declared_rows(worksheet: Any) -> int | None:
+    """The last row the sheet's dimension states, or None when it states none."""
+    try:
+        dimension = worksheet.calculate_dimension()
+    except (ValueError, TypeError, AttributeError):  # no dimension, or an unsized one
+        return None
+    match = re.search(r"(\d+)$", str(dimension))
+    return int(match.group(1)) if match else None
 
 
 def _xlsx_value(value: Any, formula: Any) -> Any:
@@ -251,13 +271,17 @@ def _read_csv(data: bytes) -> Workbook:
             "The file is not a spreadsheet Boardpack can read. Upload an Excel Workbook (.xlsx) "
             "or a CSV file."
         )
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if '"' not in text and lines > MAX_SHEET_ROWS:
+        # Without quotes a line is a row: the file is refused before any row is parsed.
+        raise FileRefused(too_many_rows("CSV", lines))
     sheet = Sheet(name="CSV")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     counts: list[int] = []
     line = 0
     try:
         for values in reader:
-            if len(sheet.rows) >= MAX_ROWS:
+            if len(sheet.rows) >= MAX_SHEET_ROWS:
                 sheet.truncated = True
                 break
             line = reader.line_num
@@ -290,6 +314,15 @@ def _read_csv(data: bytes) -> Workbook:
     if not sheet.rows:
         raise FileRefused("The file is empty.")
     return Workbook(kind="csv", sheets=[sheet])
+
+
+def too_many_rows(sheet: str, rows: int | None) -> Problem:
+    counted = f"{rows:,} rows" if rows else "more rows than that"
+    return Problem(
+        f"The sheet has {counted}: Boardpack imports up to {MAX_ROWS:,} rows of figures at a "
+        "time. Split the table into smaller files and import each.",
+        sheet=sheet,
+    )
 
 
 def _ragged_rows(sheet: Sheet, counts: list[int]) -> list[Problem]:

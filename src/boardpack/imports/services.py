@@ -3,6 +3,7 @@ transaction or not at all. The command and the upload pages both go through here
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from boardpack.imports.framework import (
     not_the_template,
     read_records,
     reconcile_totals,
+    sheet_too_long,
     sheet_unit,
 )
 from boardpack.imports.models import ImportRun, SavedLayout
@@ -195,6 +197,10 @@ def _prepare(
                 )
             )
         return preparation
+    too_long = sheet_too_long(layout)
+    if too_long is not None:
+        plan.problems.append(too_long)  # refused before a row is read or planned
+        return preparation
     records, problems, notes = read_records(importer, context, layout)
     plan.problems.extend(problems)
     plan.notes.extend(notes)
@@ -322,13 +328,7 @@ def import_run_choose_sheet(*, run: ImportRun, sheet_name: str) -> None:
 
 def _with_unit(context: ImportContext, unit: Unit | None) -> ImportContext:
     """The context a table is planned in: its amounts in the unit its sheet was read in."""
-    return ImportContext(
-        organisation=context.organisation,
-        period=context.period,
-        unit=unit,
-        user=context.user,
-        add_new=context.add_new,
-    )
+    return dataclasses.replace(context, unit=unit)
 
 
 def _known(importer: Importer, key: str) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 
 from boardpack.finance.models import BudgetLine, ServiceArea
-from boardpack.finance.services import budget_figures_set, service_area_set
+from boardpack.finance.services import clean_choice, clean_period, clean_text, service_area_set
+from boardpack.finance.services.monitoring import monitoring_values
 from boardpack.imports.datasets.common import name_key
 from boardpack.imports.datasets.monitoring import (
     ROW_KIND_COLUMN,
@@ -16,7 +18,24 @@ from boardpack.imports.datasets.monitoring import (
     figure_columns,
     stated_cells,
 )
-from boardpack.imports.framework import PERIOD_COLUMN, Change, Column, ImportContext, Plan, Record
+from boardpack.imports.framework import (
+    PERIOD_COLUMN,
+    ApplyFailed,
+    Change,
+    Column,
+    ImportContext,
+    Plan,
+    Record,
+    Stage,
+)
+from boardpack.imports.framework.bulk import (
+    BulkWrites,
+    change_problems,
+    foreign_keys,
+    unchanged,
+    validate,
+)
+from boardpack.imports.problems import Problem
 
 LEVEL = ServiceArea.Level
 
@@ -30,15 +49,63 @@ class _Place:
     used_new_divisions: set[str] = field(default_factory=set)
 
 
-def _child(context: ImportContext, parent: ServiceArea, name: str) -> ServiceArea | None:
-    return ServiceArea.objects.filter(
-        organisation=context.organisation, parent=parent, name=name
-    ).first()
+class _NewPlaces:
+    """The service lines (and divisions) an import adds, each placed after its parent's last
+    child: the last place is read once per parent, then counted on."""
+
+    def __init__(self, context: ImportContext) -> None:
+        self.context = context
+        self.divisions: dict[tuple[int, str], ServiceArea] = {}
+        self.orders: dict[int, int] = {}
+
+    def _next_order(self, parent: ServiceArea) -> int:
+        if parent.pk not in self.orders:
+            last = ServiceArea.objects.filter(parent=parent).aggregate(last=Max("order"))["last"]
+            self.orders[parent.pk] = last or 0
+        self.orders[parent.pk] += 1
+        return self.orders[parent.pk]
+
+    def service_line(self, new: dict[str, Any], writes: BulkWrites) -> ServiceArea:
+        division = new["division"]
+        if division is None:
+            key = (new["directorate"].pk, new["division_name"])
+            division = self.divisions.get(key)
+            if division is None:
+                # Saved now (there are few): its new lines point at it.
+                division = service_area_set(
+                    organisation=self.context.organisation,
+                    name=new["division_name"],
+                    level=LEVEL.DIVISION,
+                    parent=new["directorate"],
+                    order=self._next_order(new["directorate"]),
+                )
+                self.divisions[key] = division
+        line = ServiceArea(
+            organisation=self.context.organisation,
+            name=clean_text(new["name"], field="service_area", required=True),
+            level=clean_choice(LEVEL.SERVICE_LINE, LEVEL, field="level"),
+            parent=division,
+            order=self._next_order(division),
+        )
+        validate(line, exclude=foreign_keys(ServiceArea))
+        writes.create(line)
+        return line
 
 
-def _next_order(parent: ServiceArea) -> int:
-    last = ServiceArea.objects.filter(parent=parent).aggregate(last=Max("order"))["last"]
-    return (last or 0) + 1
+class _AreaIndex:
+    """An organisation's service areas by the normalised key of their names, built once."""
+
+    def __init__(self, areas: list[ServiceArea]) -> None:
+        self.by_key: dict[str, list[ServiceArea]] = {}
+        for area in areas:
+            self.by_key.setdefault(name_key(area.name), []).append(area)
+        self.directorates = [a for a in areas if a.level == LEVEL.DIRECTORATE]
+
+    def named(self, key: str) -> list[ServiceArea]:
+        return self.by_key.get(key, [])
+
+    def division(self, name: str) -> ServiceArea | None:
+        return next((a for a in self.named(name_key(name)) if a.level == LEVEL.DIVISION), None)
 
 
 class BudgetImporter(MonitoringImporter):
@@ -74,6 +141,9 @@ class BudgetImporter(MonitoringImporter):
         areas = list(
             ServiceArea.objects.filter(organisation=context.organisation).select_related("parent")
         )
+        # Every name is compared by its normalised key, computed once per area and once per
+        # row: looking areas up by key keeps planning linear in the rows.
+        index = _AreaIndex(areas)
         existing = {
             line.service_area_id: line
             for line in BudgetLine.objects.filter(
@@ -83,7 +153,8 @@ class BudgetImporter(MonitoringImporter):
         state = _Place()
         seen: dict[Any, int] = {}
         unknown_headings: dict[str, int] = {}
-        for record in records:
+        for number, record in enumerate(records, start=1):
+            context.report(Stage.CHECKING, number, len(records))
             name = record.get("service_area", "")
             has_figures = any(
                 record.get(k) is not None or k in record.failed
@@ -91,7 +162,7 @@ class BudgetImporter(MonitoringImporter):
             )
             if record.get("division"):
                 named = record.get("division")
-                state.division = self._division(areas, named)
+                state.division = index.division(named)
                 state.new_division = None if state.division is not None else named
             if not name:
                 if has_figures:
@@ -99,7 +170,8 @@ class BudgetImporter(MonitoringImporter):
                         record.problem("The service area's name is missing.", "service_area")
                     )
                 continue
-            found = [a for a in areas if name_key(a.name) == name_key(name)]
+            key = name_key(name)
+            found = index.named(key)
             if not has_figures:
                 heading = next((a for a in found if a.level != LEVEL.SERVICE_LINE), None)
                 if heading is not None and heading.level == LEVEL.DIVISION:
@@ -110,14 +182,14 @@ class BudgetImporter(MonitoringImporter):
                     state.division, state.new_division = None, name
                     unknown_headings[name] = record.row
                 continue
-            if state.new_division is not None and name_key(name) == name_key(state.new_division):
+            if state.new_division is not None and key == name_key(state.new_division):
                 plan.notes.append(
                     f"Row {record.row} is the subtotal of {name}: Boardpack computes it from "
                     "its service lines, so it is skipped."
                 )
                 continue
             if self._is_new(record, found, state):
-                self._plan_new_line(context, record, plan, name, state, areas, seen)
+                self._plan_new_line(context, record, plan, name, state, index, seen)
                 continue
             area = self._service_line(record, plan, found, name, state.division)
             if area is None:
@@ -135,16 +207,16 @@ class BudgetImporter(MonitoringImporter):
             values = self.figures(record, plan, line, area.name)
             if values is None:
                 continue
-            plan.changes.append(
-                self.change(
-                    record=record,
-                    key=str(area.pk),
-                    label=f"{area.parent.name if area.parent else ''} – {area.name}",
-                    existing=line,
-                    values=values,
-                    target=area,
-                )
+            change = self.change(
+                record=record,
+                key=str(area.pk),
+                label=f"{area.parent.name if area.parent else ''} – {area.name}",
+                existing=line,
+                values=values,
+                target=area,
             )
+            change.payload["existing"] = line
+            plan.changes.append(change)
         for heading_name, row in unknown_headings.items():
             if heading_name not in state.used_new_divisions:
                 plan.notes.append(f"Row {row} (‘{heading_name}’) has no figures: skipped.")
@@ -172,7 +244,7 @@ class BudgetImporter(MonitoringImporter):
         plan: Plan,
         name: str,
         state: _Place,
-        areas: list[ServiceArea],
+        index: _AreaIndex,
         seen: dict[Any, int],
     ) -> None:
         parent = state.division.name if state.division else state.new_division
@@ -196,7 +268,7 @@ class BudgetImporter(MonitoringImporter):
         seen[key] = record.row
         directorate = None
         if state.new_division is not None:
-            directorates = [a for a in areas if a.level == LEVEL.DIRECTORATE]
+            directorates = index.directorates
             if len(directorates) != 1:
                 plan.problems.append(
                     record.problem(
@@ -239,13 +311,6 @@ class BudgetImporter(MonitoringImporter):
             "name": name,
         }
         plan.changes.append(change)
-
-    @staticmethod
-    def _division(areas: list[ServiceArea], name: str) -> ServiceArea | None:
-        return next(
-            (a for a in areas if a.level == LEVEL.DIVISION and name_key(a.name) == name_key(name)),
-            None,
-        )
 
     def _service_line(
         self,
@@ -296,36 +361,53 @@ class BudgetImporter(MonitoringImporter):
             return None
         return lines[0]
 
-    def apply_change(self, context: ImportContext, change: Change) -> None:
-        values = change.payload["values"]
-        target = change.payload["target"]
-        if target is None:
-            target = self._add_service_line(context, change.payload["new"])
-        budget_figures_set(
-            organisation=context.organisation,
-            period=context.period,
-            service_area=target,
-            **values,
-        )
+    def apply(self, context: ImportContext, plan: Plan) -> None:
+        """Write the plan in bulk: the checks ``budget_figures_set`` makes, for every change
+        first, then the new service lines and every budget line in a few queries, each with its
+        history. A new division (a few per file) is added as it is met, so its lines can point
+        at it."""
+        problems: list[Problem] = []
+        writes = BulkWrites(context)
+        places = _NewPlaces(context)
+        changes = plan.to_write
+        for number, change in enumerate(changes, start=1):
+            context.report(Stage.CHECKING, number, len(changes))
+            try:
+                self._line_to_write(context, change, places, writes)
+            except ValidationError as exc:
+                problems += change_problems(change, exc)
+        if problems:
+            raise ApplyFailed(problems)
+        writes.save(ServiceArea, BudgetLine)
 
-    def _add_service_line(self, context: ImportContext, new: dict[str, Any]) -> ServiceArea:
-        """The new service line (and its new division, the first time), each placed last."""
-        division = new["division"] or _child(context, new["directorate"], new["division_name"])
-        if division is None:
-            division = service_area_set(
-                organisation=context.organisation,
-                name=new["division_name"],
-                level=LEVEL.DIVISION,
-                parent=new["directorate"],
-                order=_next_order(new["directorate"]),
+    def _line_to_write(
+        self, context: ImportContext, change: Change, places: _NewPlaces, writes: BulkWrites
+    ) -> None:
+        clean_period(context.period, context.organisation)
+        area = change.payload["target"]
+        if area is None:
+            area = places.service_line(change.payload["new"], writes)
+        if area.organisation_id != context.organisation.pk:
+            raise ValidationError({"service_area": "That service area is another organisation's."})
+        if area.level != LEVEL.SERVICE_LINE:
+            raise ValidationError(
+                {
+                    "service_area": f"{area.name} is a {area.get_level_display().lower()}: "
+                    "budgets are kept for service lines."
+                }
             )
-        return service_area_set(
-            organisation=context.organisation,
-            name=new["name"],
-            level=LEVEL.SERVICE_LINE,
-            parent=division,
-            order=_next_order(division),
-        )
+        values = monitoring_values(**change.payload["values"])
+        existing: BudgetLine | None = change.payload.get("existing")
+        if existing is None:
+            line = BudgetLine(service_area=area, period=context.period, **values)
+            validate(line, exclude=foreign_keys(BudgetLine))
+            writes.create(line)
+        elif not unchanged(existing, values):
+            existing.service_area = area
+            for key, value in values.items():
+                setattr(existing, key, value)
+            validate(existing, exclude=foreign_keys(BudgetLine))
+            writes.update(existing, values)
 
     def current_rows(self, context: ImportContext) -> list[dict[str, Any]]:
         lines = {

@@ -111,8 +111,7 @@ def millions_places(value: Decimal, record: Record, plan: Plan) -> Decimal:
     rounded = value.quantize(PLACES, rounding=ROUND_HALF_UP)
     if rounded != value:
         note = f"Row {record.row}: amounts are kept in £m to three places (£1,000), so rounded."
-        if note not in plan.notes:
-            plan.notes.append(note)
+        plan.note_once(note)
     return rounded.normalize() if rounded == rounded.to_integral() else rounded
 
 

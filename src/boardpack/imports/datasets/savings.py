@@ -5,15 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 
 from boardpack.finance.calculations import format_pounds
 from boardpack.finance.models import SavingLine, SavingPosition
-from boardpack.finance.services import saving_line_set, saving_position_set
+from boardpack.finance.services import POUND_PLACES, clean_amount, clean_period, clean_text
 from boardpack.imports.amounts import Unit
 from boardpack.imports.datasets.common import model_problems
 from boardpack.imports.framework import (
     PERIOD_COLUMN,
+    ApplyFailed,
     Change,
     Column,
     ImportContext,
@@ -21,7 +23,14 @@ from boardpack.imports.framework import (
     Kind,
     Plan,
     Record,
+    Stage,
 )
+from boardpack.imports.framework.bulk import (
+    BulkWrites,
+    change_problems,
+    unchanged,
+)
+from boardpack.imports.problems import Problem
 from boardpack.periods import FinancialYear, PeriodError
 
 PARTS = SavingPosition.PARTS
@@ -103,7 +112,10 @@ class SavingsImporter(Importer):
         default_year = context.period.period.financial_year.start_year
         lines = {
             (line.reference.lower(), line.financial_year): line
-            for line in SavingLine.objects.filter(organisation=context.organisation)
+            # The links are read with the lines: each line's own checks (``clean``) look at them.
+            for line in SavingLine.objects.filter(organisation=context.organisation).select_related(
+                "workstream__programme", "project__workstream__programme"
+            )
         }
         positions = {
             p.line_id: p
@@ -121,7 +133,8 @@ class SavingsImporter(Importer):
         ):
             earlier[earlier_position.line_id] = earlier_position  # the latest wins
         seen: dict[tuple[str, int], int] = {}
-        for record in records:
+        for number, record in enumerate(records, start=1):
+            context.report(Stage.CHECKING, number, len(records))
             if not record.ok("reference"):
                 continue  # the cell's own problem (too long, control characters) is reported
             year = self._year(record, default_year, plan)
@@ -235,8 +248,8 @@ class SavingsImporter(Importer):
             description=description,
             financial_year=year,
             target=target,
-            workstream_id=line.workstream_id if line else None,
-            project_id=line.project_id if line else None,
+            workstream=line.workstream if line else None,
+            project=line.project if line else None,
             order=line.order if line else 0,
         )
         problems = model_problems(
@@ -249,8 +262,9 @@ class SavingsImporter(Importer):
             problems += self._parts_problems(record, reference, target, parts)
             problems += model_problems(position, record, exclude=["line", "period"])
         else:
-            # SavingPosition.clean holds the rule that the parts add up to the target.
-            problems += model_problems(position, record, exclude=["period"])
+            # SavingPosition.clean holds the rule that the parts add up to the target. The line
+            # was just read, so its foreign key is not looked up again for every row.
+            problems += model_problems(position, record, exclude=["line", "period"])
         if problems:
             plan.problems.extend(problems)
             return None
@@ -270,7 +284,12 @@ class SavingsImporter(Importer):
             row=record.row,
             before=before,
             after=after,
-            payload={"line": new_line, "position": position, "existing": existing},
+            payload={
+                "line": new_line,
+                "position": position,
+                "existing": existing,
+                "existing_line": line,
+            },
         )
 
     def _parts_problems(
@@ -314,36 +333,88 @@ class SavingsImporter(Importer):
                     )
         return shown
 
-    def apply_change(self, context: ImportContext, change: Change) -> None:
-        line: SavingLine = change.payload["line"]
-        position: SavingPosition = change.payload["position"]
-        saving_line_set(
-            organisation=context.organisation,
-            reference=line.reference,
-            financial_year=line.financial_year,
-            description=line.description,
-            target=line.target,
-            # Keep the links officers made on the pages: a spreadsheet does not hold them.
-            workstream=line.workstream,
-            project=line.project,
-            order=None if line.pk else self._next_order(context, line.financial_year),
-        )
-        saving_position_set(
-            organisation=context.organisation,
-            period=context.period,
-            reference=line.reference,
-            financial_year=line.financial_year,
-            comment=position.comment,
-            **{part: getattr(position, part) for part in PARTS},
-        )
+    def apply(self, context: ImportContext, plan: Plan) -> None:
+        """Write the plan in bulk: the cleaning ``saving_line_set`` and ``saving_position_set``
+        do, for every change first, then every line and position in a few queries, each with
+        its history. A line or position whose figures are unchanged is not written.
 
-    def _next_order(self, context: ImportContext, financial_year: int) -> int:
-        """A new saving goes after the year's last line (read now, so that several new lines
-        in one import each take the next place)."""
-        last = SavingLine.objects.filter(
-            organisation=context.organisation, financial_year=financial_year
-        ).aggregate(last=Max("order"))["last"]
-        return (last or 0) + 1
+        The models' own validation (``full_clean``: fields and ``clean``, such as the parts
+        adding up to the target) ran in the plan on these very instances and values
+        (``model_problems``), so it is not run a second time here."""
+        problems: list[Problem] = []
+        writes = BulkWrites(context)
+        orders: dict[int, int] = {}
+        changes = plan.to_write
+        for number, change in enumerate(changes, start=1):
+            context.report(Stage.CHECKING, number, len(changes))
+            try:
+                line = self._line_to_write(context, change, orders, writes)
+                self._position_to_write(context, change, line, writes)
+            except ValidationError as exc:
+                problems += change_problems(change, exc)
+        if problems:
+            raise ApplyFailed(problems)
+        writes.save(SavingLine, SavingPosition)
+
+    def _line_to_write(
+        self, context: ImportContext, change: Change, orders: dict[int, int], writes: BulkWrites
+    ) -> SavingLine:
+        new: SavingLine = change.payload["line"]
+        line: SavingLine | None = change.payload["existing_line"]
+        reference = clean_text(new.reference, field="reference", required=True)
+        values: dict[str, Any] = {
+            "description": clean_text(new.description, field="description", required=True),
+            "target": clean_amount(
+                new.target, field="target", places=POUND_PLACES, minimum=Decimal("0")
+            ),
+        }
+        if line is not None:
+            # Found by reference and year; its links to the programme stay as officers made them.
+            if not unchanged(line, values):
+                for key, value in values.items():
+                    setattr(line, key, value)
+                writes.update(line, values)
+            return line
+        year = new.financial_year
+        if year not in orders:
+            # A new saving goes after the year's last line, each new one after the one before.
+            last = SavingLine.objects.filter(
+                organisation=context.organisation, financial_year=year
+            ).aggregate(last=Max("order"))["last"]
+            orders[year] = (last or 0) + 1
+        new.reference, new.order = reference, orders[year]
+        for key, value in values.items():
+            setattr(new, key, value)
+        orders[year] += 1
+        writes.create(new)
+        return new
+
+    def _position_to_write(
+        self, context: ImportContext, change: Change, line: SavingLine, writes: BulkWrites
+    ) -> None:
+        clean_period(context.period, context.organisation)
+        position: SavingPosition = change.payload["position"]
+        values: dict[str, Any] = {
+            part: clean_amount(
+                getattr(position, part),
+                field=part,
+                places=POUND_PLACES,
+                minimum=Decimal("0"),
+                required=False,
+            )
+            for part in PARTS
+        }
+        values["comment"] = clean_text(position.comment, field="comment")
+        existing: SavingPosition | None = change.payload["existing"]
+        if existing is None:
+            position.line = line
+            for key, value in values.items():
+                setattr(position, key, value)
+            writes.create(position)
+        elif not unchanged(existing, values):
+            for key, value in values.items():
+                setattr(existing, key, value)
+            writes.update(existing, values)
 
     def current_rows(self, context: ImportContext) -> list[dict[str, Any]]:
         rows = []

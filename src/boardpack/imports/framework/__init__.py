@@ -35,7 +35,15 @@ from boardpack.imports.framework.layouts import (
     missing_columns,
     not_the_template,
 )
-from boardpack.imports.framework.plan import ApplyFailed, Change, ImportContext, Plan, Record
+from boardpack.imports.framework.plan import (
+    ApplyFailed,
+    Change,
+    ImportContext,
+    Plan,
+    ProgressCallback,
+    Record,
+    Stage,
+)
 from boardpack.imports.framework.reading import (
     DATE_FORMATS,
     MAX_TEXT,
@@ -44,6 +52,7 @@ from boardpack.imports.framework.reading import (
     read_period,
     read_records,
     reconcile_totals,
+    sheet_too_long,
     sheet_unit,
 )
 
@@ -61,7 +70,9 @@ __all__ = [
     "Kind",
     "Layout",
     "Plan",
+    "ProgressCallback",
     "Record",
+    "Stage",
     "Table",
     "TableShape",
     "auto_mapping",
@@ -77,6 +88,7 @@ __all__ = [
     "read_period",
     "read_records",
     "reconcile_totals",
+    "sheet_too_long",
     "sheet_unit",
     "unit_from_headers",
 ]

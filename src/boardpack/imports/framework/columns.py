@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -32,7 +33,7 @@ class Column:
     aliases: tuple[str, ...] = ()
     prefer: tuple[str, ...] = ()  # headings that win over any other match (stated figures)
 
-    @property
+    @functools.cached_property
     def names(self) -> set[str]:
         return {normalise_header(n) for n in (self.header, self.key, *self.aliases)} - {""}
 
@@ -73,6 +74,8 @@ def looks_like_total(cells: Iterable[Any]) -> bool:
     for text in cells:
         if not isinstance(text, str) or len(text) > 40:
             continue
+        if text.isascii() and "total" not in text.lower():
+            continue  # the word is not there however the text is normalised
         name = normalise_header(text)
         if re.fullmatch(r"(?:grand |sub\s*)?totals?|.+ (?:sub\s*)?totals?|totals? .+", name):
             return True

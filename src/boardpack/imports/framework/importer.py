@@ -9,8 +9,16 @@ from typing import Any, ClassVar, Protocol
 from django.core.exceptions import ValidationError
 
 from boardpack.imports.amounts import Unit, format_amount
+from boardpack.imports.framework.bulk import change_problems
 from boardpack.imports.framework.columns import Column, looks_like_total
-from boardpack.imports.framework.plan import ApplyFailed, Change, ImportContext, Plan, Record
+from boardpack.imports.framework.plan import (
+    ApplyFailed,
+    Change,
+    ImportContext,
+    Plan,
+    Record,
+    Stage,
+)
 from boardpack.imports.problems import Problem
 
 
@@ -98,15 +106,13 @@ class Importer:
         """Write every change; call inside ``transaction.atomic()``. Any refusal by the domain's
         services is collected, and ``ApplyFailed`` raised at the end so nothing is kept."""
         problems: list[Problem] = []
-        for change in plan.to_write:
+        changes = plan.to_write
+        for number, change in enumerate(changes, start=1):
+            context.report(Stage.WRITING, number, len(changes))
             try:
                 self.apply_change(context, change)
             except ValidationError as exc:
-                for messages in exc.message_dict.values():
-                    problems += [
-                        Problem(f"{change.label}: {m}", sheet=change.sheet, row=change.row)
-                        for m in messages
-                    ]
+                problems += change_problems(change, exc)
         if problems:
             raise ApplyFailed(problems)
 

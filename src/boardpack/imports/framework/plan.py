@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -85,6 +86,14 @@ class Plan:
     # Figures that are possible but implausible (£1bn in one line): applied only when the user
     # confirms them.
     warnings: list[Problem] = field(default_factory=list)
+    _notes_seen: set[str] = field(default_factory=set, repr=False, compare=False)
+
+    def note_once(self, note: str) -> None:
+        """Add a note unless the plan has it already (a set, so that a note said for many
+        rows costs the same for the last row as for the first)."""
+        if note not in self._notes_seen:
+            self._notes_seen.add(note)
+            self.notes.append(note)
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)
@@ -120,6 +129,18 @@ class Plan:
         return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+class Stage:
+    """What a long import is doing, as its progress reports say it."""
+
+    READING = "reading"
+    CHECKING = "checking"
+    WRITING = "writing"
+
+
+ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
+PROGRESS_EVERY = 250  # rows between two progress reports
+
+
 @dataclass
 class ImportContext:
     organisation: Any
@@ -127,3 +148,9 @@ class ImportContext:
     unit: Unit | None = None  # as the user stated it; None: from the headings or the default
     user: Any = None
     add_new: bool = False  # whether references Boardpack does not know yet may be added
+    progress: ProgressCallback | None = None  # told how far a long import has gone
+
+    def report(self, stage: str, done: int, total: int) -> None:
+        """Tell ``progress`` how far ``stage`` has gone, every ``PROGRESS_EVERY`` rows."""
+        if self.progress is not None and (done == total or done % PROGRESS_EVERY == 0):
+            self.progress(stage, done, total)

@@ -3,6 +3,7 @@ problem naming the cell for each that cannot be read."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from decimal import Decimal
@@ -12,9 +13,9 @@ from boardpack.imports.amounts import AmountError, Unit, magnitude_problem, pars
 from boardpack.imports.framework.columns import PERIOD_KEY, Column, Kind, unit_from_headers
 from boardpack.imports.framework.importer import TableShape
 from boardpack.imports.framework.layouts import Layout
-from boardpack.imports.framework.plan import ImportContext, Record
+from boardpack.imports.framework.plan import ImportContext, Record, Stage
 from boardpack.imports.problems import Problem
-from boardpack.imports.readers import MissingResult
+from boardpack.imports.readers import MAX_ROWS, MissingResult, too_many_rows
 from boardpack.periods import MONTH_NAMES, Month, PeriodError
 
 MAX_TEXT = 2000
@@ -32,6 +33,16 @@ def sheet_unit(importer: TableShape, context: ImportContext, layout: Layout) -> 
     )
 
 
+def sheet_too_long(layout: Layout) -> Problem | None:
+    """A problem when the table holds more rows than one import takes, known before any row
+    is read (from the sheet's stated dimension, or the rows the reader stopped at)."""
+    sheet = layout.sheet
+    if sheet.truncated or len(sheet.rows) - layout.header_row > MAX_ROWS:
+        rows = sheet.declared_rows if sheet.truncated else len(sheet.rows) - layout.header_row
+        return too_many_rows(sheet.name, rows)
+    return None
+
+
 def read_records(
     importer: TableShape, context: ImportContext, layout: Layout
 ) -> tuple[list[Record], list[Problem], list[str]]:
@@ -42,11 +53,13 @@ def read_records(
     notes: list[str] = []
     totals: list[Record] = []
     sheet = layout.sheet
-    if sheet.truncated:
-        problems.append(
-            Problem("The sheet has too many rows: Boardpack reads up to 20,000.", sheet=sheet.name)
-        )
-    for row_number in range(layout.header_row + 1, len(sheet.rows) + 1):
+    too_long = sheet_too_long(layout)
+    if too_long is not None:
+        return [], [too_long], notes
+    columns = {key: importer.column(key) for key in layout.mapping}
+    last_row = len(sheet.rows)
+    for row_number in range(layout.header_row + 1, last_row + 1):
+        context.report(Stage.READING, row_number - layout.header_row, last_row - layout.header_row)
         record = Record(
             row=row_number,
             values={},
@@ -55,7 +68,7 @@ def read_records(
         )
         cell_problems: list[Problem] = []
         for key, index in layout.mapping.items():
-            column = importer.column(key)
+            column = columns[key]
             raw = sheet.cell(row_number, index)
             record.raw[key] = raw
             value, message = read_cell(column, raw, unit=unit, to=importer.unit)
@@ -169,16 +182,20 @@ def reconcile_totals(
     problems: list[Problem] = []
     notes: list[str] = []
     previous_row = 0
+    ordered = sorted(records, key=lambda r: r.row)
+    rows = [r.row for r in ordered]
     for total in sorted(totals, key=lambda r: r.row):
         label = row_label(importer, total) or "Total"
         keys = _money_keys(importer, [total])
         # A subtotal adds the rows since the previous total, a total every row above it: the
-        # figures say which (the span they are nearer to), whatever the row is called.
+        # figures say which (the span they are nearer to), whatever the row is called. The
+        # rows between are found by bisection, so many subtotals do not make this quadratic.
+        end = bisect.bisect_left(rows, total.row)
         spans = [
             [
                 r
-                for r in records
-                if start < r.row < total.row and any(r.get(k) is not None for k in keys)
+                for r in ordered[bisect.bisect_right(rows, start) : end]
+                if any(r.get(k) is not None for k in keys)
             ]
             for start in dict.fromkeys([previous_row, 0])
         ]

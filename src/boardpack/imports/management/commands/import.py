@@ -10,6 +10,7 @@ exits non-zero and writes nothing; otherwise it applies everything in one transa
 """
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -21,13 +22,52 @@ from boardpack.core.management.options import (
 )
 from boardpack.imports import registry
 from boardpack.imports.amounts import AmountError, Unit
-from boardpack.imports.framework import ImportContext, Plan
+from boardpack.imports.framework import ImportContext, Plan, Stage
 from boardpack.imports.models import ImportRun
 from boardpack.imports.services import (
     apply_plan,
     import_run_create,
     prepare_import,
 )
+
+LONG_IMPORT_ROWS = 2_000  # a progress bar for each stage of an import this long or longer
+STAGE_LABELS = {
+    Stage.READING: "Reading rows",
+    Stage.CHECKING: "Checking rows",
+    Stage.WRITING: "Writing records",
+}
+
+
+class ProgressBars:
+    """A tqdm bar for each stage of a long import, on the command's error stream (so that
+    what it prints on standard output stays the plan)."""
+
+    def __init__(self, stream: Any, minimum: int | None = None) -> None:
+        self.stream = stream
+        self.minimum = LONG_IMPORT_ROWS if minimum is None else minimum
+        self.bar: Any = None
+        self.stage = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if total < self.minimum:
+            return
+        if self.bar is None or self.stage != stage or done < self.bar.n:
+            self.close()
+            self.stage = stage
+            label = STAGE_LABELS.get(stage, stage)
+            self.bar = tqdm(
+                total=total, desc=label, unit=" rows", file=self.stream, mininterval=0.5
+            )
+        self.bar.update(done - self.bar.n)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 class Command(BaseCommand):
@@ -102,8 +142,9 @@ class Command(BaseCommand):
         if path.stat().st_size > settings.BOARDPACK_MAX_UPLOAD_BYTES * 4:
             raise CommandError(f"{file} is far too large to be a spreadsheet of figures.")
         data = path.read_bytes()
+        bars = ProgressBars(self.stderr)
         context = ImportContext(
-            organisation, reporting_period, stated_unit, user=None, add_new=add_new
+            organisation, reporting_period, stated_unit, user=None, add_new=add_new, progress=bars
         )
         preparation = prepare_import(
             importer=importer, context=context, data=data, file_name=path.name, sheet_name=sheet
