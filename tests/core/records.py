@@ -44,32 +44,40 @@ def _risk(slug: str) -> Model:
 
 
 def _risk_assessment(slug: str) -> Model:
-    from boardpack.core.models import ReportingPeriod
-    from boardpack.governance.models import RiskAssessment
+    from boardpack.governance.models import Risk, RiskAssessment
     from boardpack.governance.services import risk_assess
+    from tests.core.route_table import any_period
 
     risk = _risk(slug)
+    assert isinstance(risk, Risk)
     found = RiskAssessment.objects.filter(risk=risk).first()
     if found is not None:
         return found
-    period = ReportingPeriod.objects.filter(organisation__slug=slug).first()
-    assert period is not None
-    return risk_assess(risk=risk, period=period)  # type: ignore[arg-type]
+    return risk_assess(risk=risk, period=any_period(slug))
 
 
 def _published_edition(slug: str):  # type: ignore[no-untyped-def]
-    """A Somerset edition, approved and published (so it has a version)."""
+    """An edition, approved and published (so it has a version); None for an organisation
+    without report templates (Dorset's demo has none)."""
     from boardpack.accounts.models import User
     from boardpack.reports import services
     from boardpack.reports.models import Edition, ReportTemplate
+    from tests.core.route_table import any_period
 
-    template = ReportTemplate.objects.filter(organisation__slug=slug).first()
-    assert template is not None
+    template = ReportTemplate.objects.filter(organisation__slug=slug).order_by("pk").first()
+    if template is None:
+        return None
     found = Edition.objects.filter(template=template).first()
     if found is not None:
         return found
-    office = User.objects.filter(memberships__organisation__slug=slug, is_active=True).first()
-    period = template.organisation.periods.order_by("-month").first()
+    office = (
+        User.objects.filter(
+            memberships__organisation__slug=slug, is_active=True, groups__name="Programme office"
+        )
+        .order_by("pk")
+        .first()
+    )
+    period = any_period(slug)
     edition = services.edition_create(template=template, period=period, user=office)
     from boardpack.reports.models import EDITABLE_KINDS, Block
 
@@ -81,19 +89,50 @@ def _published_edition(slug: str):  # type: ignore[no-untyped-def]
     return edition
 
 
-def _edition_narrative(slug: str) -> Model:
-    return _published_edition(slug).narratives.first()
+def _edition_narrative(slug: str) -> Model | None:
+    edition = _published_edition(slug)
+    return None if edition is None else edition.narratives.first()
 
 
-def _edition_version(slug: str) -> Model:
-    return _published_edition(slug).versions.first()
+def _edition_version(slug: str) -> Model | None:
+    edition = _published_edition(slug)
+    return None if edition is None else edition.versions.first()
 
 
-def _generation(slug: str) -> Model:
+def _generation(slug: str) -> Model | None:
     from boardpack.reports.models import Generation
 
     edition = _published_edition(slug)
-    return Generation.objects.create(edition=edition, version=1, published=True)
+    if edition is None:
+        return None
+    found = Generation.objects.filter(edition=edition).order_by("pk").first()
+    if found is not None:
+        return found
+    return Generation.objects.create(
+        edition=edition, version=edition.version, published=True, status=Generation.Status.DONE
+    )
+
+
+def edition_with_files(slug: str):  # type: ignore[no-untyped-def]
+    """A published edition whose latest generation holds its HTML file (for the downloads)."""
+    import hashlib
+
+    from boardpack.reports.models import GeneratedFile, Generation
+
+    generation = _generation(slug)
+    if not isinstance(generation, Generation):
+        return None
+    content = b"<!doctype html><title>Edition</title><p>Published edition.</p>"
+    GeneratedFile.objects.get_or_create(
+        generation=generation,
+        format="html",
+        defaults={
+            "content": content,
+            "size": len(content),
+            "sha256": hashlib.sha256(content).hexdigest(),
+        },
+    )
+    return generation.edition
 
 
 def _period(slug: str) -> Model:

@@ -21,7 +21,7 @@ database (sessions and sign-in throttling aside) unless the entry says ``writes=
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,7 +40,7 @@ USERNAMES = {
 }
 
 Status = int | str | frozenset[int]
-Expectation = dict[str, Status]
+Expectation = Mapping[str, Status]
 
 
 def _status(value: Status | Iterable[int]) -> Status:
@@ -59,7 +59,7 @@ def members(ok: Status = 200, *, outsider: Status = 404, anonymous: Status = LOG
 
 
 def only(
-    allowed: dict[str, Status] | Iterable[str],
+    allowed: Mapping[str, Status] | Iterable[str],
     *,
     others: Status = 403,
     outsider: Status = 404,
@@ -67,10 +67,10 @@ def only(
     ok: Status = 200,
 ) -> Expectation:
     """Only some roles may; other members get ``others`` (403: their role may not)."""
-    allowed = allowed if isinstance(allowed, dict) else {role: ok for role in allowed}
+    chosen = allowed if isinstance(allowed, Mapping) else {role: ok for role in allowed}
     return {
         "anonymous": anonymous,
-        **{role: _status(allowed.get(role, others)) for role in ROLES},
+        **{role: _status(chosen.get(role, others)) for role in ROLES},
         "outsider": outsider,
     }
 
@@ -259,6 +259,113 @@ def _risk(org: str) -> str:
     return str(MAKERS["governance.Risk"](org).pk)  # type: ignore[union-attr]
 
 
+def _workstream_update(org: str):  # type: ignore[no-untyped-def]
+    """The sample workstream's update in the sample period (made, as a draft, if missing)."""
+    from boardpack.core.models import ReportingPeriod
+    from boardpack.programme.models import Workstream, WorkstreamUpdate
+
+    workstream = Workstream.objects.get(slug=_workstream(org), programme__organisation__slug=org)
+    period = ReportingPeriod.objects.get(organisation__slug=org, month=_month(_period(org)))
+    update, _ = WorkstreamUpdate.objects.get_or_create(workstream=workstream, period=period)
+    return update
+
+
+def _month(key: str) -> date:
+    from boardpack.periods import Month
+
+    return Month.parse(key).first_day
+
+
+def _workstream_update_id(org: str) -> str:
+    return str(_workstream_update(org).pk)
+
+
+def _workstream_update_version(org: str) -> str:
+    """The first stored version of the sample update (what "restore" would bring back)."""
+    update = _workstream_update(org)
+    if not update.history.exists():
+        update.save()
+    return str(update.history.order_by("history_id").first().history_id)
+
+
+def _escalation(org: str) -> str:
+    """An escalation raised by the sample workstream (which lead.education leads)."""
+    from boardpack.programme.models import Escalation
+
+    update = _workstream_update(org)
+    found = (
+        Escalation.objects.filter(workstream=update.workstream, period=update.period)
+        .order_by("pk")
+        .first()
+    )
+    if found is None:
+        found = Escalation.objects.create(
+            programme=update.workstream.programme,
+            workstream=update.workstream,
+            period=update.period,
+            text="A decision for the route matrix",
+        )
+    return str(found.pk)
+
+
+def _saving_line(org: str) -> str:
+    """A saving of the MTFP year of June 2024 (the savings sample period)."""
+    from boardpack.finance.models import SavingLine
+
+    found = SavingLine.objects.filter(organisation__slug=org, financial_year=2024).first()
+    assert found is not None, f"{org} has no 2024/25 saving"
+    return str(found.pk)
+
+
+def _service_line(org: str) -> str:
+    """A service line with budget monitoring in December 2022 (the budget sample period)."""
+    from boardpack.finance.models import BudgetLine
+
+    found = (
+        BudgetLine.objects.filter(
+            service_area__organisation__slug=org, period__month=date(2022, 12, 1)
+        )
+        .order_by("pk")
+        .first()
+    )
+    assert found is not None, f"{org} has no budget line in December 2022"
+    return str(found.service_area_id)
+
+
+def _dsg_block(org: str) -> str:
+    from boardpack.finance.models import DSGLine
+
+    found = (
+        DSGLine.objects.filter(block__organisation__slug=org, period__month=date(2022, 12, 1))
+        .order_by("pk")
+        .first()
+    )
+    assert found is not None, f"{org} has no DSG line in December 2022"
+    return str(found.block_id)
+
+
+def _tidy_upload(org: str) -> str:
+    """A DfE tidy-data file uploaded by the organisation, not yet applied."""
+    from boardpack.benchmarking.models import TidyUpload
+    from boardpack.core.models import Organisation
+
+    upload = TidyUpload.objects.create(
+        organisation=Organisation.objects.get(slug=org),
+        file_name="cla.csv",
+        data=b"time_period,geographic_level,value\n2025,National,1\n",
+    )
+    return str(upload.pk)
+
+
+def _edition(org: str) -> str:
+    """A published edition with its files (Somerset's demo has report templates)."""
+    from tests.core.records import edition_with_files
+
+    edition = edition_with_files(org)
+    assert edition is not None, f"{org} has no report template"
+    return str(edition.pk)
+
+
 # Every URL parameter name, and how to get a sample of it for an organisation. A new parameter
 # name fails the test until it is given one here.
 SAMPLES: dict[str, Callable[[str], str] | str] = {
@@ -281,6 +388,22 @@ SAMPLES: dict[str, Callable[[str], str] | str] = {
     "point": _point,
     "interest": _interest,
     "template": "members-quarterly",  # a report template both demo organisations have
+    # workflow: approval and history of a workstream update, escalations
+    "kind": "workstream-update",
+    "pk": _workstream_update_id,
+    "history_id": _workstream_update_version,
+    "escalation": _escalation,
+    # finance editing
+    "table": "savings",
+    "line": _saving_line,
+    "area": _service_line,
+    "block": _dsg_block,
+    # benchmarking: a tidy-data file being mapped
+    "upload": _tidy_upload,
+    # reports
+    "edition": _edition,
+    "version": "1",
+    "file_format": "html",
 }
 
 FINANCE_PERIODS = {"savings": "2024-06", "budget": "2022-12", "dsg": "2022-12"}
@@ -294,6 +417,10 @@ EDITORS = {"office": frozenset({200, 302}), "lead": frozenset({200, 302})}
 IMPORTERS = {"finance": 200, "analyst": 200}
 # An import run belongs to the person who uploaded it: anyone else who may import gets 404.
 RUN_OWNER = {"finance": frozenset({200, 302}), "analyst": 404}
+# Officers see drafts, what is outstanding and each record's history; councillors do not.
+OFFICERS = ["office", "lead", "finance", "analyst"]
+# A POST-only route answers a GET by any member with 405 (after the organisation check).
+POST_ONLY = members(405)
 
 
 ROUTES: dict[str, Expect | AdminModel] = {
@@ -445,6 +572,67 @@ ROUTES: dict[str, Expect | AdminModel] = {
     ),
     "workflow:period": Expect(get=only(["office", "lead", "finance", "analyst"])),
     "workflow:escalations": Expect(get=members(200)),
+    # The programme office closes a period (June 2024 is all approved: it closes); one with
+    # unapproved content is refused (400), listing it.
+    "workflow:period-close": Expect(
+        get=POST_ONLY, post=only({"office": frozenset({302, 400})}), writes=True
+    ),
+    # The office writes the director's summary; the office and finance the finance summary.
+    # An empty form is the form again, with its errors: nothing saved.
+    "workflow:directors-summary": Expect(get=only(["office"]), post=only(["office"])),
+    "workflow:finance-summary": Expect(
+        get=only(["office", "finance"]), post=only(["office", "finance"])
+    ),
+    # Finance submits and approves finance positions; without a valid action, nothing changes
+    # (a message, back to the period). Everyone else: 403 before anything is looked at.
+    "workflow:finance-transition": Expect(get=POST_ONLY, post=only({"finance": 302})),
+    # A lead submits their own workstream's update, the office approves: an empty action is
+    # refused with a message. Everyone else: 403.
+    "workflow:transition": Expect(get=POST_ONLY, post=only({"office": 302, "lead": 302})),
+    # The office and the workstream's own lead change its escalation (an empty form: errors).
+    "workflow:escalation-edit": Expect(get=only(["office", "lead"]), post=only(["office", "lead"])),
+    "workflow:history": Expect(get=only(OFFICERS)),
+    # Those who may edit the record restore a version (as a new version: it writes).
+    "workflow:restore": Expect(
+        get=only(["office", "lead"]), post=only({"office": 302, "lead": 302}), writes=True
+    ),
+    # --- reports (the programme office drafts, approves and publishes editions) -----------
+    "reports:index": Expect(get=members(200)),
+    "reports:edition-create": Expect(get=only(["office"]), post=only(["office"])),
+    # The sample edition is published: everyone in the organisation reads it.
+    "reports:edition-detail": Expect(get=members(200), dorset=False),
+    # A published edition's narrative is frozen: the page says so, nothing is saved.
+    "reports:edition-narrative": Expect(get=only(["office"]), post=only(["office"]), dorset=False),
+    # Already published: approving or publishing again is refused with a message.
+    "reports:edition-approve": Expect(get=POST_ONLY, post=only({"office": 302}), dorset=False),
+    "reports:edition-publish": Expect(get=POST_ONLY, post=only({"office": 302}), dorset=False),
+    # A correction needs a reason: an empty form is the form again.
+    "reports:edition-correct": Expect(get=only(["office"]), post=only(["office"]), dorset=False),
+    # Generating renders every format and stores them.
+    "reports:edition-generate": Expect(
+        get=POST_ONLY, post=only({"office": 302}), writes=True, dorset=False
+    ),
+    "reports:edition-file": Expect(get=members(200), dorset=False),
+    "reports:version-file": Expect(get=members(200), dorset=False),
+    # --- finance figures (finance officers change them; an empty form: its errors) -------
+    "finance:figures": Expect(get=only(["finance"]), params={"period": "2024-06"}, dorset=False),
+    "finance:saving-position-edit": Expect(
+        get=only(["finance"]), post=only(["finance"]), params={"period": "2024-06"}, dorset=False
+    ),
+    "finance:budget-line-edit": Expect(
+        get=only(["finance"]), post=only(["finance"]), params={"period": "2022-12"}, dorset=False
+    ),
+    "finance:dsg-line-edit": Expect(
+        get=only(["finance"]), post=only(["finance"]), params={"period": "2022-12"}, dorset=False
+    ),
+    "finance:service-area-edit": Expect(
+        get=only(["finance"]), post=only({"finance": frozenset({200, 400})}), dorset=False
+    ),
+    "finance:saving-line-edit": Expect(
+        get=only(["finance"]), post=only({"finance": frozenset({200, 400})}), dorset=False
+    ),
+    # --- benchmarking: mapping an uploaded file (an empty form: its errors, nothing stored)
+    "benchmarking:map": Expect(get=only(["analyst"]), post=only(["analyst"])),
     # --- imports --------------------------------------------------------------------------
     "imports:start": Expect(get=only(IMPORTERS), post=only(IMPORTERS)),
     "imports:template": Expect(get=only(IMPORTERS)),
@@ -457,6 +645,16 @@ ROUTES: dict[str, Expect | AdminModel] = {
         get=only({"finance": 405, "analyst": 405}), post=only(RUN_OWNER), writes=True
     ),
     "imports:done": Expect(get=only(RUN_OWNER)),
+    # The preview's choices: add what Boardpack lacks, which sheet, which unit (the run's own).
+    "imports:add-new": Expect(
+        get=only({"finance": 405, "analyst": 405}), post=only(RUN_OWNER), writes=True
+    ),
+    "imports:sheet": Expect(
+        get=only({"finance": 405, "analyst": 405}), post=only(RUN_OWNER), writes=True
+    ),
+    "imports:unit": Expect(
+        get=only({"finance": 405, "analyst": 405}), post=only(RUN_OWNER), writes=True
+    ),
     # --- the admin: its own pages ---------------------------------------------------------
     "admin:index": Expect(
         get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200)
@@ -516,6 +714,37 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "admin:finance.dsgallocation": AdminModel(),
     "admin:finance.dsgline": AdminModel(),
     "admin:finance.dsgdeficit": AdminModel(),
+    # England's geography is shared reference data: only superusers change it.
+    "admin:benchmarking.region": AdminModel(history=False),
+    "admin:benchmarking.localauthority": AdminModel(history=False),
+    "admin:benchmarking.statisticalneighbour": AdminModel(history=False),
+    "admin:benchmarking.homeauthority": AdminModel(),
+    "admin:benchmarking.measure": AdminModel(view=True),
+    "admin:benchmarking.tidymapping": AdminModel(),
+    # Finance approves finance (in the service); the office sees where each dataset stands.
+    "admin:workflow.financeapproval": AdminModel(view=True),
+    # The programme office keeps the committees' records, the actions and the risks.
+    "admin:governance.committee": AdminModel(view=True, add=True, change=True),
+    "admin:governance.member": AdminModel(view=True, add=True, change=True),
+    "admin:governance.meeting": AdminModel(view=True, add=True, change=True),
+    "admin:governance.agendaitem": AdminModel(view=True, add=True, change=True),
+    "admin:governance.memberinterest": AdminModel(view=True, add=True, change=True),
+    "admin:governance.pointraised": AdminModel(view=True, add=True, change=True),
+    "admin:governance.action": AdminModel(view=True, add=True, change=True),
+    "admin:governance.workplanitem": AdminModel(view=True, add=True, change=True),
+    "admin:governance.risk": AdminModel(view=True, add=True, change=True),
+    "admin:governance.riskassessment": AdminModel(view=True, add=True, change=True),
+    # Report templates are set up by an administrator; editions are the office's (in the
+    # service); narrative, published versions and file runs are records, not edited here.
+    "admin:reports.reporttemplate": AdminModel(),
+    "admin:reports.templatesection": AdminModel(),
+    "admin:reports.block": AdminModel(),
+    "admin:reports.edition": AdminModel(view=True, add=True, change=True),
+    "admin:reports.editionnarrative": AdminModel(),
+    "admin:reports.editionversion": AdminModel(),
+    "admin:reports.generation": AdminModel(),
+    # Background tasks' results are the instance's, not an organisation's: superusers only.
+    "admin:django_tasks_database.dbtaskresult": AdminModel(history=False),
     "admin:accounts.user": AdminModel(),
     "admin:auth.group": AdminModel(history=False),
     "admin:axes.accessattempt": AdminModel(history=False),

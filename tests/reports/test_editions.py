@@ -167,9 +167,39 @@ def test_generate_renders_every_format_in_one_task_and_the_page_offers_downloads
     pptx = office.get(_url("edition-file", edition, file_format="pptx"))
     assert pptx.content.startswith(b"PK")
     assert office.get(_url("edition-file", edition, file_format="exe")).status_code == 404
-    # A councillor may read and download, not generate.
+    # A councillor may neither generate nor read a draft (see below).
     councillor = client_for("councillor")
-    assert councillor.get(_url("edition-file", edition, file_format="docx")).status_code == 200
+    assert councillor.post(_url("edition-generate", edition)).status_code == 403
+    assert councillor.get(_url("edition-file", edition, file_format="docx")).status_code == 404
+
+
+def test_councillors_read_an_edition_only_as_published():
+    """A draft pack is built from content that may not be approved yet: members see an
+    edition once it is published, and during a correction still the published version."""
+    office, councillor = client_for("office"), client_for("councillor")
+    edition = _create(office)
+    assert "Progress Report for Scrutiny" not in councillor.get(_url("index")).content.decode()
+    assert councillor.get(_url("edition-detail", edition)).status_code == 404
+    office.post(_url("edition-approve", edition))
+    assert councillor.get(_url("edition-detail", edition)).status_code == 404  # approved only
+    office.post(_url("edition-publish", edition))  # version 1: 4,166,400 on track
+    assert "Progress Report for Scrutiny" in councillor.get(_url("index")).content.decode()
+    page = councillor.get(_url("edition-detail", edition)).content.decode()
+    assert html_table(page, "MTFP Tracker")[-1][5] == "4,166,400"
+
+    # Corrected on today's data: officers read the draft, councillors still version 1.
+    move_at_risk_to_on_track("CFE016", Decimal("100000"), june())
+    office.post(_url("edition-correct", edition), {"reason": "CFE016 re-projected"})
+    office.post(_url("edition-generate", edition))  # the draft's files
+    live = office.get(_url("edition-detail", edition)).content.decode()
+    assert html_table(live, "MTFP Tracker")[-1][5] == "4,266,400"
+    page = councillor.get(_url("edition-detail", edition)).content.decode()
+    assert html_table(page, "MTFP Tracker")[-1][5] == "4,166,400"
+    download = councillor.get(_url("edition-file", edition, file_format="html"))
+    assert download["Content-Disposition"].endswith('-v1.html"')
+    assert html_table(download.content.decode(), "MTFP Tracker")[-1][5] == "4,166,400"
+    office_download = office.get(_url("edition-file", edition, file_format="html"))
+    assert html_table(office_download.content.decode(), "MTFP Tracker")[-1][5] == "4,266,400"
 
 
 def test_a_queued_generation_shows_progress_and_a_refresh_link(settings):

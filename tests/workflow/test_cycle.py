@@ -199,6 +199,32 @@ def test_dorset_cannot_approve_a_somerset_update(signed_in):
     assert update.status == "approved"
 
 
+@pytest.mark.parametrize("action", ["", "publish", "approve"])
+def test_a_role_that_may_take_no_step_gets_403_whatever_it_asks(signed_in, action):
+    """Even a missing or unknown action: 403 (not a message and a redirect), nothing written."""
+    update = update_for("local-mainstream-school", ReportingPeriod.objects.get(month="2024-06-01"))
+    june_savings = "/somerset/periods/2024-06/finance/savings/"
+    approvals = FinanceApproval.objects.count()
+    for username in ("councillor", "analyst", "finance"):
+        assert act(signed_in(username), "workstream-update", update.pk, action).status_code == 403
+    for username in ("councillor", "analyst", "office", "lead.education"):
+        response = signed_in(username).post(june_savings, {"action": action})
+        assert response.status_code == 403, username
+    update.refresh_from_db()
+    assert update.status == "approved" and FinanceApproval.objects.count() == approvals
+    # Those who may take a step are told what is wrong with an unknown action.
+    for username, url in (
+        ("office", f"/somerset/approval/workstream-update/{update.pk}/"),
+        ("finance", june_savings),
+    ):
+        if action == "approve":
+            continue
+        response = signed_in(username).post(url, {"action": action}, follow=True)
+        assert "Choose submit, approve or return." in response.content.decode()
+    update.refresh_from_db()
+    assert update.status == "approved" and FinanceApproval.objects.count() == approvals
+
+
 def test_finance_positions_are_approved_per_dataset(signed_in):
     period = ReportingPeriod.objects.get(organisation__slug="somerset", month="2022-12-01")
     approval = FinanceApproval.objects.get(period=period, dataset="budget")

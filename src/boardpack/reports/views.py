@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
@@ -26,15 +27,37 @@ from boardpack.reports.selectors import (
     edition_document,
     editions_for,
     latest_generation,
+    latest_version,
     narrative_drafts,
     templates_for,
 )
+from boardpack.workflow import policy
 
 FORMAT_LABELS = {"html": "Web page (HTML)", "pdf": "PDF", "docx": "Word", "pptx": "PowerPoint"}
 
 
+def _visible_editions(request: HttpRequest) -> QuerySet[Edition]:
+    """Officers see every edition (drafts marked); members only those published at least once,
+    as published: a draft pack is assembled from content that may not be approved yet."""
+    editions = editions_for(request.organisation)  # type: ignore[attr-defined]
+    if policy.sees_drafts(request.user):
+        return editions
+    return editions.filter(versions__isnull=False).distinct()
+
+
 def _edition(request: HttpRequest, pk: int) -> Edition:
-    return get_object_or_404(editions_for(request.organisation), pk=pk)  # type: ignore[attr-defined]
+    return get_object_or_404(_visible_editions(request), pk=pk)
+
+
+def _published_number(request: HttpRequest, edition: Edition) -> int | None:
+    """For members, the latest published version (what they read); officers read the edition
+    as it stands (None)."""
+    if policy.sees_drafts(request.user):
+        return None
+    latest = latest_version(edition)
+    if latest is None:  # not reached: members only find editions with a published version
+        raise Http404("This edition has not been published")
+    return latest.number
 
 
 def _redirect_detail(edition: Edition, fragment: str = "") -> HttpResponse:
@@ -52,7 +75,7 @@ def edition_list(request: HttpRequest) -> HttpResponse:
         "reports/index.html",
         {
             "nav": "reports",
-            "editions": editions_for(organisation),
+            "editions": _visible_editions(request),
             "form": EditionCreateForm(organisation=organisation),
             "has_templates": templates_for(organisation).exists(),
             "templates": templates_for(organisation),
@@ -85,7 +108,8 @@ def edition_create(request: HttpRequest) -> HttpResponse:
 @organisation_view
 def edition_detail(request: HttpRequest, edition: int) -> HttpResponse:
     record = _edition(request, edition)
-    generation = latest_generation(record)
+    published = _published_number(request, record)
+    generation = latest_generation(record, published)
     files = {f.format: f for f in generation.files.all()} if generation else {}
     versions = list(record.versions.order_by("-number"))
     return render(
@@ -94,9 +118,12 @@ def edition_detail(request: HttpRequest, edition: int) -> HttpResponse:
         {
             "nav": "reports",
             "edition": record,
-            # Officers see the draft's true figures, marked where its readers would see c.
+            # Officers see the draft's true figures, marked where its readers would see c;
+            # councillors the published version they may read.
             "document": edition_document(
-                record, officers_preview=audience_for(request.user) == Audience.OFFICER
+                record,
+                published,
+                officers_preview=audience_for(request.user) == Audience.OFFICER,
             ),
             "generation": generation,
             "files": [(fmt, FORMAT_LABELS[fmt], files.get(fmt)) for fmt in FORMATS],
@@ -248,7 +275,12 @@ def _file(generation: Generation | None, file_format: str) -> GeneratedFile:
 @organisation_view
 def edition_file(request: HttpRequest, edition: int, file_format: str) -> HttpResponse:
     record = _edition(request, edition)
-    return _download(_file(latest_generation(record), file_format), record, record.version)
+    published = _published_number(request, record)
+    return _download(
+        _file(latest_generation(record, published), file_format),
+        record,
+        record.version if published is None else published,
+    )
 
 
 @organisation_view

@@ -167,6 +167,10 @@ _TO = {
 }
 
 
+def may_take_a_step(user: Any, record: Any) -> bool:
+    return policy.may_submit(user, record) or policy.may_approve(user, record)
+
+
 def _may(user: Any, action: str, record: Any) -> bool:
     if action == "submit":
         return policy.may_submit(user, record)
@@ -179,8 +183,11 @@ def approval_transition(*, record: Any, action: str, user: Any, comment: str = "
 
     403 without the role; a closed period's content is frozen; returning needs a comment.
     """
+    # The role first: someone who may take no step learns nothing, whatever they asked for.
+    if not may_take_a_step(user, record):
+        raise PermissionDenied("Your role can neither submit nor approve this.")
     if action not in ACTIONS:
-        raise TransitionRefused(f"Unknown action {action!r}")
+        raise TransitionRefused("Choose submit, approve or return.")
     if not _may(user, action, record):
         raise PermissionDenied(f"Your role cannot {action} this.")
     record = type(record).objects.select_for_update().get(pk=record.pk)
@@ -230,6 +237,10 @@ def finance_approval_transition(
     ).first()
     if approval is None:
         probe = FinanceApproval(organisation=organisation, period=period, dataset=dataset)
+        if not may_take_a_step(user, probe):
+            raise PermissionDenied("Your role can neither submit nor approve finance positions.")
+        if action not in ACTIONS:
+            raise TransitionRefused("Choose submit, approve or return.")
         if not _may(user, action, probe):
             raise PermissionDenied(f"Your role cannot {action} finance positions.")
         probe.full_clean()

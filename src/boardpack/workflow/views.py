@@ -233,25 +233,22 @@ def finance_transition(request: HttpRequest, period: str, dataset: str) -> HttpR
     if dataset not in FinanceDataset.values:
         raise Http404("No such finance dataset")
     action = request.POST.get("action", "")
-    if action not in services.ACTIONS:
-        messages.error(request, "Choose submit, approve or return.")
+    try:
+        services.finance_approval_transition(
+            organisation=organisation,
+            period=reporting_period,
+            dataset=dataset,
+            action=action,
+            user=request.user,
+            comment=request.POST.get("comment", ""),
+        )
+    except services.TransitionRefused as refused:
+        messages.error(request, str(refused))
     else:
-        try:
-            services.finance_approval_transition(
-                organisation=organisation,
-                period=reporting_period,
-                dataset=dataset,
-                action=action,
-                user=request.user,
-                comment=request.POST.get("comment", ""),
-            )
-        except services.TransitionRefused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(
-                request,
-                f"{FinanceDataset(dataset).label} for {reporting_period.label}: {action} done.",
-            )
+        messages.success(
+            request,
+            f"{FinanceDataset(dataset).label} for {reporting_period.label}: {action} done.",
+        )
     fallback = reverse("workflow:period", kwargs={"org": organisation.slug, "period": period})
     return redirect(_back(request, fallback))
 
