@@ -49,12 +49,16 @@ def test_only_the_programme_office_may_create_approve_and_publish():
         assert response.status_code == 403, username
     assert not Edition.objects.filter(template=scrutiny()).exists()
     edition = _create(client_for("office"))
-    for username in ("councillor", "finance", "lead.education"):
+    for username in ("finance", "lead.education"):
         client = client_for(username)
         assert client.post(_url("edition-approve", edition)).status_code == 403
         assert client.post(_url("edition-publish", edition)).status_code == 403
         assert client.get(_url("edition-narrative", edition)).status_code == 403
         assert client.post(_url("edition-generate", edition)).status_code == 403
+    # A councillor does not see a draft edition at all.
+    councillor = client_for("councillor")
+    for name in ("edition-approve", "edition-publish", "edition-generate"):
+        assert councillor.post(_url(name, edition)).status_code == 404
     edition.refresh_from_db()
     assert edition.status == Edition.Status.DRAFT
 
@@ -169,8 +173,9 @@ def test_generate_renders_every_format_in_one_task_and_the_page_offers_downloads
     assert office.get(_url("edition-file", edition, file_format="exe")).status_code == 404
     # A councillor may neither generate nor read a draft (see below).
     councillor = client_for("councillor")
-    assert councillor.post(_url("edition-generate", edition)).status_code == 403
+    assert councillor.post(_url("edition-generate", edition)).status_code == 404
     assert councillor.get(_url("edition-file", edition, file_format="docx")).status_code == 404
+    assert client_for("finance").post(_url("edition-generate", edition)).status_code == 403
 
 
 def test_councillors_read_an_edition_only_as_published():
