@@ -248,3 +248,28 @@ def test_with_the_database_backend_the_worker_generates_the_files(settings, monk
     assert generation.status == Generation.Status.DONE
     assert generation.files.count() == 4
     assert "Download PowerPoint" in office.get(_url("edition-detail", edition)).content.decode()
+
+
+def test_the_admin_cannot_move_an_edition_between_states():
+    """Approval and publication freeze a snapshot; the admin's change form must not skip them."""
+    office = client_for("office")
+    edition = _create(office)
+    url = reverse("admin:reports_edition_change", args=[edition.pk])
+    assert office.get(url).status_code == 200
+    response = office.post(
+        url,
+        {
+            "organisation": edition.organisation_id,
+            "template": edition.template_id,
+            "period": edition.period_id,
+            "correction_reason": "Changed in the admin",
+            "status": Edition.Status.PUBLISHED,
+            "version": "7",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    edition.refresh_from_db()
+    assert edition.correction_reason == "Changed in the admin"  # the form was saved
+    assert edition.status == Edition.Status.DRAFT
+    assert edition.version != 7
+    assert not EditionVersion.objects.filter(edition=edition).exists()

@@ -55,6 +55,9 @@ class EditionAdmin(ScopedHistoryAdmin):
     organisation_lookup = "organisation"
     list_display = ("template", "period", "status", "version")
     list_filter = ("status", "organisation")
+    # Approval and publication go through the edition's page (approve, publish, correct), which
+    # freezes the published snapshot: the admin may not move an edition between states.
+    readonly_fields = ("status", "version", "created_by", "approved_by")
 
 
 @admin.register(EditionNarrative)
