@@ -183,12 +183,13 @@ def test_councillors_read_an_edition_only_as_published():
     edition once it is published, and during a correction still the published version."""
     office, councillor = client_for("office"), client_for("councillor")
     edition = _create(office)
-    assert "Progress Report for Scrutiny" not in councillor.get(_url("index")).content.decode()
+    # The index lists the templates to everyone; an edition only once it is published.
+    assert _url("edition-detail", edition) not in councillor.get(_url("index")).content.decode()
     assert councillor.get(_url("edition-detail", edition)).status_code == 404
     office.post(_url("edition-approve", edition))
     assert councillor.get(_url("edition-detail", edition)).status_code == 404  # approved only
     office.post(_url("edition-publish", edition))  # version 1: 4,166,400 on track
-    assert "Progress Report for Scrutiny" in councillor.get(_url("index")).content.decode()
+    assert _url("edition-detail", edition) in councillor.get(_url("index")).content.decode()
     page = councillor.get(_url("edition-detail", edition)).content.decode()
     assert html_table(page, "MTFP Tracker")[-1][5] == "4,166,400"
 
