@@ -81,6 +81,30 @@ def _form_page(
     )
 
 
+def _record_page(
+    request: OrganisationRequest,
+    form: Any,
+    save: Callable[[int], Model],
+    *,
+    title: str,
+    saved_message: str,
+    heading: str,
+    caption: str,
+    back: str,
+    next_url: Callable[[Model], str] | None = None,
+    **extra: Any,
+) -> HttpResponse:
+    """A record's form page: on a valid POST, save it (or show the conflict page), say so and
+    go to ``next_url(record)`` (``back`` by default); otherwise the form, with its errors."""
+    saved = _save(request, form, save, title=title, cancel_url=back)
+    if isinstance(saved, HttpResponse):
+        return saved
+    if saved is not None:
+        messages.success(request, saved_message)
+        return redirect(next_url(saved) if next_url else back)
+    return _form_page(request, form, heading=heading, caption=caption, back=back, **extra)
+
+
 def _meeting_url(request: OrganisationRequest, meeting_pk: int, anchor: str = "") -> str:
     url = reverse(
         "governance:meeting-detail",
@@ -113,13 +137,17 @@ def meeting_new(request: OrganisationRequest) -> HttpResponse:
             minutes_source=data["minutes_source"],
         )
 
-    saved = _save(request, form, save, title="Meeting", cancel_url=back)
-    if isinstance(saved, HttpResponse):
-        return saved
-    if saved is not None:
-        messages.success(request, "Meeting added. Add its agenda items next.")
-        return redirect(_meeting_url(request, saved.pk))
-    return _form_page(request, form, heading="Add a meeting", caption="Governance", back=back)
+    return _record_page(
+        request,
+        form,
+        save,
+        title="Meeting",
+        saved_message="Meeting added. Add its agenda items next.",
+        next_url=lambda saved: _meeting_url(request, saved.pk),
+        heading="Add a meeting",
+        caption="Governance",
+        back=back,
+    )
 
 
 @governance_view("governance.change_meeting")
@@ -139,15 +167,12 @@ def meeting_edit(request: OrganisationRequest, meeting: int) -> HttpResponse:
             minutes_source=data["minutes_source"],
         )
 
-    saved = _save(request, form, save, title="Meeting", cancel_url=back)
-    if isinstance(saved, HttpResponse):
-        return saved
-    if saved is not None:
-        messages.success(request, "Meeting details saved.")
-        return redirect(back)
-    return _form_page(
+    return _record_page(
         request,
         form,
+        save,
+        title="Meeting",
+        saved_message="Meeting details saved.",
         heading="Change the meeting's details",
         caption=found.committee.name,
         back=back,
@@ -168,13 +193,17 @@ def item_new(request: OrganisationRequest, meeting: int) -> HttpResponse:
     def save(_version: int) -> Model:
         return services.agenda_item_save(meeting=found, **form.item_values())
 
-    saved = _save(request, form, save, title="Agenda item", cancel_url=back)
-    if isinstance(saved, HttpResponse):
-        return saved
-    if saved is not None:
-        messages.success(request, "Agenda item added.")
-        return redirect(_meeting_url(request, found.pk, f"item-{saved.pk}"))
-    return _form_page(request, form, heading="Add an agenda item", caption=str(found), back=back)
+    return _record_page(
+        request,
+        form,
+        save,
+        title="Agenda item",
+        saved_message="Agenda item added.",
+        next_url=lambda saved: _meeting_url(request, found.pk, f"item-{saved.pk}"),
+        heading="Add an agenda item",
+        caption=str(found),
+        back=back,
+    )
 
 
 def _item(request: OrganisationRequest, pk: int) -> AgendaItem:
@@ -196,15 +225,12 @@ def item_edit(request: OrganisationRequest, item: int) -> HttpResponse:
             meeting=found.meeting, item=found, version=version, **form.item_values()
         )
 
-    saved = _save(request, form, save, title="Agenda item", cancel_url=back)
-    if isinstance(saved, HttpResponse):
-        return saved
-    if saved is not None:
-        messages.success(request, "Agenda item saved.")
-        return redirect(back)
-    return _form_page(
+    return _record_page(
         request,
         form,
+        save,
+        title="Agenda item",
+        saved_message="Agenda item saved.",
         heading="Change the agenda item",
         caption=str(found.meeting),
         back=back,
@@ -237,14 +263,16 @@ def point_new(request: OrganisationRequest, item: int) -> HttpResponse:
     def save(_version: int) -> Model:
         return services.point_save(item=found, **_point_values(form))
 
-    saved = _save(request, form, save, title="Point raised", cancel_url=back)
-    if isinstance(saved, HttpResponse):
-        return saved
-    if saved is not None:
-        messages.success(request, "Point and response recorded.")
-        return redirect(_meeting_url(request, found.meeting_id, f"point-{saved.pk}"))
-    return _form_page(
-        request, form, heading="Record a point raised", caption=found.title, back=back
+    return _record_page(
+        request,
+        form,
+        save,
+        title="Point raised",
+        saved_message="Point and response recorded.",
+        next_url=lambda saved: _meeting_url(request, found.meeting_id, f"point-{saved.pk}"),
+        heading="Record a point raised",
+        caption=found.title,
+        back=back,
     )
 
 
@@ -263,15 +291,12 @@ def point_edit(request: OrganisationRequest, point: int) -> HttpResponse:
             item=found.item, point=found, version=version, **_point_values(form)
         )
 
-    saved = _save(request, form, save, title="Point raised", cancel_url=back)
-    if isinstance(saved, HttpResponse):
-        return saved
-    if saved is not None:
-        messages.success(request, "Point and response saved.")
-        return redirect(back)
-    return _form_page(
+    return _record_page(
         request,
         form,
+        save,
+        title="Point raised",
+        saved_message="Point and response saved.",
         heading="Change the point and response",
         caption=found.item.title,
         back=back,
@@ -306,15 +331,12 @@ def interest_new(request: OrganisationRequest, committee: str) -> HttpResponse:
             noted_at=data["noted_at"],
         )
 
-    saved = _save(request, form, save, title="Member's interest", cancel_url=back)
-    if isinstance(saved, HttpResponse):
-        return saved
-    if saved is not None:
-        messages.success(request, "Member's interest recorded.")
-        return redirect(back)
-    return _form_page(
+    return _record_page(
         request,
         form,
+        save,
+        title="Member's interest",
+        saved_message="Member's interest recorded.",
         heading="Record a member's interest",
         caption=found.name,
         back=back,
@@ -346,15 +368,12 @@ def interest_edit(request: OrganisationRequest, interest: int) -> HttpResponse:
             noted_at=data["noted_at"],
         )
 
-    saved = _save(request, form, save, title="Member's interest", cancel_url=back)
-    if isinstance(saved, HttpResponse):
-        return saved
-    if saved is not None:
-        messages.success(request, "Member's interest saved.")
-        return redirect(back)
-    return _form_page(
+    return _record_page(
         request,
         form,
+        save,
+        title="Member's interest",
+        saved_message="Member's interest saved.",
         heading="Change the member's interest",
         caption=committee.name,
         back=back,
