@@ -7,10 +7,8 @@ class BenchmarkingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from boardpack.benchmarking import datasets
-        from boardpack.benchmarking.demo import load_benchmarking_demo
-        from boardpack.demo import loader
+        from boardpack.core import datasets
+        from boardpack.demo import steps
 
-        datasets.register_all()
-        if load_benchmarking_demo not in loader.STEPS:
-            loader.STEPS.append(load_benchmarking_demo)
+        datasets.register("benchmarks", "boardpack.benchmarking.datasets.BENCHMARKS")
+        steps.add("boardpack.benchmarking.demo.load_benchmarking_demo")

@@ -78,9 +78,3 @@ BENCHMARKS = Dataset(
     rows=benchmarks_rows,
     any_month=True,
 )
-
-
-def register_all() -> None:
-    from boardpack.core import datasets
-
-    datasets.register(BENCHMARKS)

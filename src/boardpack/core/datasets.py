@@ -1,8 +1,8 @@
 """Datasets that can be exported (and, with an importer, imported), by name.
 
-Each app registers its datasets in its ``AppConfig.ready``. A dataset turns an organisation's
-records for a period into one JSON-ready document, and that document into rows for CSV and
-Excel, so that an export, the API and a page can never disagree.
+Each app registers its datasets in its ``AppConfig.ready``, by dotted path (``core.registry``).
+A dataset turns an organisation's records for a period into one JSON-ready document, and that
+document into rows for CSV and Excel, so that an export, the API and a page can never disagree.
 
 Every dataset has an Excel export, written by the one writer in ``core.xlsx`` (which never lets
 text become a formula): one sheet of its rows, or the sheets ``sheets`` lays out.
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from boardpack.core.models import Organisation, ReportingPeriod
+from boardpack.core.registry import Registry
 
 Rows = tuple[list[str], list[list[Any]]]
 
@@ -68,24 +69,20 @@ class Dataset:
         )
 
 
-_registry: dict[str, Dataset] = {}
+_registry: Registry[Dataset] = Registry("dataset", lambda dataset: dataset.name)
 
 
-def register(dataset: Dataset) -> None:
-    _registry[dataset.name] = dataset
+def register(name: str, dataset: Dataset | str) -> None:
+    """``dataset`` is the Dataset, or its dotted path (imported when first asked for)."""
+    _registry.register(name, dataset)
 
 
 def get(name: str) -> Dataset:
-    try:
-        return _registry[name]
-    except KeyError:
-        raise KeyError(
-            f"Unknown dataset {name!r}: choose one of {', '.join(sorted(_registry))}"
-        ) from None
+    return _registry.get(name)
 
 
 def names() -> list[str]:
-    return sorted(_registry)
+    return sorted(_registry.names())
 
 
 def _csv_safe(value: Any) -> Any:

@@ -1,14 +1,14 @@
 """The demo authorities: Somerset Council (the default) and Dorset Council, from the seeds.
 
 Each step is idempotent. Other apps add their own steps (finance figures and so on) to
-``STEPS`` from their ``AppConfig.ready``.
+``demo.steps.STEPS`` from their ``AppConfig.ready``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -18,6 +18,7 @@ from boardpack.accounts.roles import Role, ensure_roles
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
 from boardpack.demo.data import dorset_programme as dorset_data
 from boardpack.demo.data import somerset_programme as somerset_data
+from boardpack.demo.steps import STEPS
 from boardpack.demo.upsert import set_m2m, upsert
 from boardpack.governance.demo import load_governance
 from boardpack.periods import Month
@@ -126,7 +127,7 @@ def somerset_programme(organisation: Organisation) -> Programme:
             "status": ApprovalStatus.APPROVED,  # presented to scrutiny
         },
     )
-    finance = data.FINANCE_SUMMARY
+    finance: dict[str, Any] = data.FINANCE_SUMMARY
     upsert(
         FinanceSummary,
         {"programme": programme, "period": june},
@@ -150,7 +151,8 @@ def somerset_programme(organisation: Organisation) -> Programme:
             },
             {"heading": item["heading"], "order": order, "workstream": None},
         )
-    for order, ws_data in enumerate(data.WORKSTREAMS, start=1):
+    workstreams: list[dict[str, Any]] = data.WORKSTREAMS
+    for order, ws_data in enumerate(workstreams, start=1):
         workstream = upsert(
             Workstream,
             {"programme": programme, "slug": WORKSTREAM_SLUGS[ws_data["name"]]},
@@ -230,17 +232,13 @@ def users(orgs: dict[str, Organisation]) -> None:
                 workstream.leads.add(user)
 
 
-Step = Callable[[dict[str, Organisation]], None]
-STEPS: list[Step] = []
-
-
 @transaction.atomic
 def load_demo() -> dict[str, Organisation]:
     orgs = organisations()
     somerset_programme(orgs[SOMERSET])
     dorset_programme(orgs[DORSET])
     users(orgs)
-    for step in STEPS:
+    for step in STEPS.values():
         step(orgs)
     approve_presented_finance(orgs)
     load_governance(orgs)

@@ -8,11 +8,8 @@ class FinanceConfig(AppConfig):
 
     def ready(self) -> None:
         from boardpack.core import datasets
-        from boardpack.demo import loader
-        from boardpack.finance.datasets import BUDGET, DSG, SAVINGS
-        from boardpack.finance.demo import load_somerset_finance
+        from boardpack.demo import steps
 
-        if load_somerset_finance not in loader.STEPS:
-            loader.STEPS.append(load_somerset_finance)
-        for dataset in (SAVINGS, BUDGET, DSG):
-            datasets.register(dataset)
+        steps.add("boardpack.finance.demo.load_somerset_finance")
+        for name in ("savings", "budget", "dsg"):
+            datasets.register(name, f"boardpack.finance.datasets.{name.upper()}")

@@ -8,7 +8,6 @@ class GovernanceConfig(AppConfig):
 
     def ready(self) -> None:
         from boardpack.core import datasets
-        from boardpack.governance.datasets import ACTIONS, MEETINGS, RISKS
 
-        for dataset in (MEETINGS, ACTIONS, RISKS):
-            datasets.register(dataset)
+        for name in ("meetings", "actions", "risks"):
+            datasets.register(name, f"boardpack.governance.datasets.{name.upper()}")

@@ -8,9 +8,7 @@ class ImportsConfig(AppConfig):
 
     def ready(self) -> None:
         from boardpack.imports import registry
-        from boardpack.imports.datasets.budget import BUDGET
-        from boardpack.imports.datasets.dsg import DSG
-        from boardpack.imports.datasets.savings import SAVINGS
 
-        for importer in (SAVINGS, BUDGET, DSG):
-            registry.register(importer)
+        for name in ("savings", "budget"):
+            registry.register(name, f"boardpack.imports.datasets.{name}.{name.upper()}")
+        registry.register("dsg", "boardpack.imports.datasets.dsg.monitoring.DSG")

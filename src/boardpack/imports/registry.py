@@ -1,28 +1,29 @@
-"""Importers by dataset name; each dataset registers its importer in ``ImportsConfig.ready``."""
+"""Importers by dataset name; each app registers its importers' dotted paths in its ``ready``."""
 
 from __future__ import annotations
 
-from boardpack.imports.framework import Importer
+from typing import TYPE_CHECKING
 
-_importers: dict[str, Importer] = {}
+from boardpack.core.registry import Registry
+
+if TYPE_CHECKING:
+    from boardpack.imports.framework import Importer
+
+_importers: Registry[Importer] = Registry("importer", lambda importer: importer.name)
 
 
-def register(importer: Importer) -> None:
-    _importers[importer.name] = importer
+def register(name: str, importer: Importer | str) -> None:
+    """``importer`` is the Importer, or its dotted path (imported when first asked for)."""
+    _importers.register(name, importer)
 
 
 def get(name: str) -> Importer:
-    try:
-        return _importers[name]
-    except KeyError:
-        raise KeyError(
-            f"No importer for {name!r}: choose one of {', '.join(sorted(_importers))}"
-        ) from None
+    return _importers.get(name)
 
 
 def names() -> list[str]:
-    return sorted(_importers)
+    return sorted(_importers.names())
 
 
 def all_importers() -> list[Importer]:
-    return [_importers[n] for n in names()]
+    return [_importers.get(n) for n in names()]

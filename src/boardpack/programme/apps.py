@@ -7,6 +7,5 @@ class ProgrammeConfig(AppConfig):
 
     def ready(self) -> None:
         from boardpack.core import datasets
-        from boardpack.programme.datasets import PROGRAMME
 
-        datasets.register(PROGRAMME)
+        datasets.register("programme", "boardpack.programme.datasets.PROGRAMME")

@@ -7,8 +7,7 @@ class QualityConfig(AppConfig):
     verbose_name = "Quality checks"
 
     def ready(self) -> None:
-        from boardpack.quality import checks, finance
+        from boardpack.quality import checks
 
-        checks.register("savings", finance.check_savings)
-        checks.register("budget", finance.check_budget)
-        checks.register("dsg", finance.check_dsg)
+        for name in ("savings", "budget", "dsg"):
+            checks.register(name, f"boardpack.quality.finance.check_{name}")

@@ -8,18 +8,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from boardpack.core.models import Organisation, ReportingPeriod
+from boardpack.core.registry import Registry
 from boardpack.quality.findings import Finding
 
 Check = Callable[[Organisation, ReportingPeriod], list[Finding]]
-_registry: dict[str, Check] = {}
+_registry: Registry[Check] = Registry("check")
 
 
-def register(name: str, check: Check) -> None:
-    _registry[name] = check
+def register(name: str, check: Check | str) -> None:
+    """``check`` is the function, or its dotted path (imported when the checks first run)."""
+    _registry.register(name, check)
 
 
 def names() -> list[str]:
-    return list(_registry)
+    return _registry.names()
 
 
 def run_checks(organisation: Organisation, period: ReportingPeriod) -> list[Finding]:

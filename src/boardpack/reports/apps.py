@@ -7,11 +7,9 @@ class ReportsConfig(AppConfig):
     verbose_name = "Report packs"
 
     def ready(self) -> None:
-        from boardpack.demo import loader
-        from boardpack.reports.demo import load_report_templates
+        from boardpack.demo import steps
 
-        if load_report_templates not in loader.STEPS:
-            loader.STEPS.append(load_report_templates)
+        steps.add("boardpack.reports.demo.load_report_templates")
         _task_results_admin_answers_404()
 
 
