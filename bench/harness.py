@@ -63,7 +63,11 @@ class Context:
 
     def environment(self, database_url: str, **extra: str) -> dict[str, str]:
         """A production-like environment for a server or command on ``database_url``."""
-        env = {k: v for k, v in os.environ.items() if not k.startswith("BOARDPACK_")}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("BOARDPACK_") and k != "PYTHONDONTWRITEBYTECODE"
+        }
         env.update(
             {
                 "DATABASE_URL": database_url,
