@@ -86,7 +86,7 @@ def _print_html(edition: Edition, folder: Path) -> Path:
     from boardpack.reports.renderers.html import render_html
     from boardpack.reports.selectors import document_for_period
 
-    template = ReportTemplate.objects.get(slug=edition.template)
+    template = ReportTemplate.objects.get(slug=edition.template, organisation__is_default=True)
     period = ReportingPeriod.objects.get(
         organisation=template.organisation, month=f"{edition.period}-01"
     )

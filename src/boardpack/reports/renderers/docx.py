@@ -22,6 +22,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.run import Run as WordRun
 from lxml import etree
 from PIL import Image
 
@@ -83,7 +84,45 @@ def _field(paragraph: Any, code: str, placeholder: str = "1") -> None:
     _field_runs(paragraph, code, placeholder)
 
 
+def _append_text(run: Any, text: str) -> None:
+    """Text into a ``<w:r>`` as XML: a line break becomes ``<w:br/>``, a tab ``<w:tab/>``, as
+    python-docx does (python-docx adds text a character at a time, a third of a long report)."""
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            etree.SubElement(run, qn("w:br"))
+        for part_number, part in enumerate(line.split("\t")):
+            if part_number:
+                etree.SubElement(run, qn("w:tab"))
+            if part:
+                piece = etree.SubElement(run, qn("w:t"))
+                piece.text = part
+                piece.set(qn("xml:space"), "preserve")
+
+
+def _add_run(paragraph: Any, text: str) -> WordRun:
+    """``paragraph.add_run(text)``, with the text written by ``_append_text``."""
+    run = paragraph._p.add_r()
+    _append_text(run, text)
+    return WordRun(run, paragraph)
+
+
+def _text_run(paragraph: Any, text: str, size: float, *, bold: bool, ink: str | None = None) -> Any:
+    """A table cell's ``<w:r>`` with its formatting and text, written as XML."""
+    run = etree.SubElement(paragraph, qn("w:r"))
+    r_pr = etree.SubElement(run, qn("w:rPr"))  # children in the schema's order
+    if bold:
+        etree.SubElement(r_pr, qn("w:b"))
+    if ink:
+        etree.SubElement(r_pr, qn("w:color")).set(qn("w:val"), ink)
+    etree.SubElement(r_pr, qn("w:sz")).set(qn("w:val"), str(round(size * 2)))
+    _append_text(run, text)
+    return run
+
+
 def _shade(element_pr: Any, fill: str) -> None:
+    """Shade a cell or paragraph (one ``<w:shd>``: a later fill replaces an earlier one)."""
+    for earlier in element_pr.findall(qn("w:shd")):
+        element_pr.remove(earlier)
     element_pr.append(_el("w:shd", val="clear", color="auto", fill=fill))
 
 
@@ -116,7 +155,7 @@ def _field_runs(paragraph: Any, code: str, result: str) -> list[Any]:
     instruction = paragraph.runs[-1]
     separate = paragraph.add_run()
     separate._r.append(_el("w:fldChar", fldCharType="separate"))
-    shown = paragraph.add_run(result)
+    shown = _add_run(paragraph, result)
     end = paragraph.add_run()
     end._r.append(_el("w:fldChar", fldCharType="end"))
     return [run._r for run in (begin, instruction, separate, shown, end)]
@@ -226,15 +265,15 @@ class WordDocument:
         if doc.status_label:
             header = section.header.paragraphs[0]
             header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            run = header.add_run(clean(doc.status_label))
+            run = _add_run(header, clean(doc.status_label))
             run.bold, run.font.size = True, Pt(9)
         about = section.footer.paragraphs[0]  # two lines: right in portrait and landscape alike
-        about.add_run(clean(" · ".join(p for p in (doc.organisation, doc.subtitle) if p)))
+        _add_run(about, clean(" · ".join(p for p in (doc.organisation, doc.subtitle) if p)))
         pages = section.footer.add_paragraph()
         pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        pages.add_run("Page ")
+        _add_run(pages, "Page ")
         _field(pages, "PAGE")
-        pages.add_run(" of ")
+        _add_run(pages, " of ")
         _field(pages, "NUMPAGES")
         for run in (*about.runs, *pages.runs):
             run.font.size = Pt(9)
@@ -275,9 +314,9 @@ class WordDocument:
             self.add_paragraph(clean(doc.subtitle), style="Subtitle")
         facts = [p for p in (doc.organisation, doc.period_label) if p.strip()]
         if facts:
-            self.add_paragraph().add_run(clean(" · ".join(facts))).bold = True
+            _add_run(self.add_paragraph(), clean(" · ".join(facts))).bold = True
         if doc.status_label:
-            run = self.add_paragraph().add_run(clean(doc.status_label))
+            run = _add_run(self.add_paragraph(), clean(doc.status_label))
             run.bold, run.font.color.rgb = True, RGBColor(0xD4, 0x35, 0x1C)
         for index, text in enumerate(doc.cover_text):
             self.add_paragraph(clean(text, one_line=False), style="Quote" if index == 0 else None)
@@ -299,7 +338,7 @@ class WordDocument:
         first.add_run()._r.append(_el("w:fldChar", fldCharType="separate"))
         for index, (paragraph, (_, title)) in enumerate(zip(paragraphs, entries, strict=True)):
             if not self._headings:
-                paragraph.add_run(title)
+                _add_run(paragraph, title)
                 continue
             bookmark = _bookmark_name(index)
             link = _el("w:hyperlink", anchor=bookmark, history="1")
@@ -333,7 +372,7 @@ class WordDocument:
             self._orientation(landscape=True)
         self.heading(_section_title(section), _section_level(section))
         if not section.nodes:
-            self.add_paragraph().add_run("Nothing to report in this section.").italic = True
+            _add_run(self.add_paragraph(), "Nothing to report in this section.").italic = True
         for node in section.nodes:
             self.node(node)
         if self.landscape:
@@ -366,7 +405,7 @@ class WordDocument:
             if safe_href(run.href):
                 self.link(paragraph, text, safe_href(run.href))
                 continue
-            added = paragraph.add_run(text)
+            added = _add_run(paragraph, text)
             added.bold = run.bold or None
             added.italic = run.italic or None
 
@@ -374,7 +413,7 @@ class WordDocument:
         r_id = paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
         link = _el("w:hyperlink")
         link.set(qn("r:id"), r_id)
-        run = paragraph.add_run(text)
+        run = _add_run(paragraph, text)
         run.font.color.rgb = LINK
         run.font.underline = True
         link.append(run._r)
@@ -394,7 +433,7 @@ class WordDocument:
             title = self.add_paragraph()
             title.paragraph_format.keep_with_next = True
             title.paragraph_format.space_before = Pt(8)
-            run = title.add_run(clean(node.title))
+            run = _add_run(title, clean(node.title))
             run.bold, run.font.color.rgb = True, NAVY
         num_id = self._restart_numbering() if node.ordered else None
         self._items(node.items, node.ordered, 0, num_id)
@@ -427,14 +466,14 @@ class WordDocument:
     def status(self, node: Status) -> None:
         fill, ink = RAG_HEX.get(node.rag, RAG_HEX["NR"])
         paragraph = self.add_paragraph()
-        label = paragraph.add_run(f"{clean(node.label)}: ")
+        label = _add_run(paragraph, f"{clean(node.label)}: ")
         label.bold = True
-        rag = paragraph.add_run(f" {clean(node.text) or node.rag} ")
+        rag = _add_run(paragraph, f" {clean(node.text) or node.rag} ")
         rag.bold = True
         rag.font.color.rgb = RGBColor.from_string(ink)
         _shade(rag._r.get_or_add_rPr(), fill)
         if node.note:
-            paragraph.add_run(f"  {clean(node.note)}")
+            _add_run(paragraph, f"  {clean(node.note)}")
 
     def notice(self, node: Notice) -> None:
         paragraph = self.add_paragraph()
@@ -444,8 +483,8 @@ class WordDocument:
         borders.append(_el("w:left", val="single", sz="24", space="6", color=colour))
         ppr.append(borders)
         _shade(ppr, NOTICE_FILL.get(node.level, "FFF7D6"))
-        paragraph.add_run(NOTICE_PREFIX.get(node.level, "")).bold = True
-        paragraph.add_run(clean(node.text, one_line=False))
+        _add_run(paragraph, NOTICE_PREFIX.get(node.level, "")).bold = True
+        _add_run(paragraph, clean(node.text, one_line=False))
 
     # -- tables and charts ------------------------------------------------------------------------
 
@@ -459,24 +498,26 @@ class WordDocument:
         word_table = self.doc.add_table(rows=len(rows), cols=columns)
         word_table.style = self.doc.styles["Table Grid"]
         word_table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for index, (row, is_header) in enumerate(rows):
-            word_row = word_table.rows[index]
-            tr_pr = word_row._tr.get_or_add_trPr()
+        widths = self._widths(word_table, table)
+        # Rows and cells are written as XML: python-docx rebuilds every cell of the table each
+        # time a row's cells are asked for, and writes text a character at a time. No cell is
+        # merged, so the n-th <w:tc> of a row is its n-th column.
+        for (row, is_header), tr in zip(rows, word_table._tbl.tr_lst, strict=True):
+            tr_pr = tr.get_or_add_trPr()
             if sum(len(cell.text) for cell in row.cells) <= ROW_KEPT_WHOLE:
                 tr_pr.append(_el("w:cantSplit"))
             if is_header:
                 tr_pr.append(_el("w:tblHeader"))
             cells = list(row.cells[:columns]) + [Cell("")] * (columns - len(row.cells))
-            for cell, word_cell in zip(cells, word_row.cells, strict=True):
-                self.cell(word_cell, cell, row, is_header)
-        self._widths(word_table, table)
+            for cell, tc, width in zip(cells, tr.tc_lst, widths, strict=True):
+                self.cell(tc, cell, row, is_header, width)
         for note in table.notes:
-            run = self.add_paragraph().add_run(clean(note))
+            run = _add_run(self.add_paragraph(), clean(note))
             run.font.size = Pt(9)
         if not self.landscape:  # a gap before what follows (a landscape section ends here)
             self.add_paragraph()
 
-    def _widths(self, word_table: Any, table: Table) -> None:
+    def _widths(self, word_table: Any, table: Table) -> list[int]:
         """Fixed column widths that fill the text width (figures on one line where they fit)."""
         text_width = int(Cm(25.7) if self.landscape else PORTRAIT_TEXT_WIDTH)
         columns = len(word_table.columns)
@@ -486,29 +527,35 @@ class WordDocument:
         word_table.autofit = False
         for column, width in zip(word_table.columns, widths, strict=True):
             column.width = width
-            for word_cell in column.cells:
-                word_cell.width = width
+        return [int(width) for width in widths]
 
-    def cell(self, word_cell: Any, cell: Cell, row: Row, is_header: bool) -> None:
-        paragraph = word_cell.paragraphs[0]
-        paragraph.paragraph_format.space_after = Pt(0)
-        if cell.numeric:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = paragraph.add_run(clean(cell.text, one_line=False))
-        run.font.size = Pt(TABLE_SIZE)
-        run.bold = is_header or row.role in ("total", "subtotal") or cell.header or None
-        tc_pr = word_cell._tc.get_or_add_tcPr()
+    def cell(self, tc: Any, cell: Cell, row: Row, is_header: bool, width: int) -> None:
+        """One table cell: its width, shading, and a paragraph with one run of its text."""
+        tc_pr = tc.get_or_add_tcPr()
+        tc_width = tc_pr.find(qn("w:tcW"))
+        if tc_width is None:
+            tc_width = etree.SubElement(tc_pr, qn("w:tcW"))
+        tc_width.set(qn("w:w"), str(width // 635))  # EMU to twentieths of a point
+        tc_width.set(qn("w:type"), "dxa")
+        ink: str | None = None
         if is_header:
             _shade(tc_pr, HEADER_FILL)
-            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            ink = "FFFFFF"
         elif cell.rag in RAG_HEX:
             fill, ink = RAG_HEX[cell.rag]
             _shade(tc_pr, fill)
-            run.font.color.rgb = RGBColor.from_string(ink)
         elif row.role in ("total", "subtotal"):
             _shade(tc_pr, TOTAL_FILL)
+        paragraph = tc.p_lst[0]
+        p_pr = etree.SubElement(paragraph, qn("w:pPr"))
+        etree.SubElement(p_pr, qn("w:spacing")).set(qn("w:after"), "0")
+        if cell.numeric:
+            etree.SubElement(p_pr, qn("w:jc")).set(qn("w:val"), "right")
+        bold = bool(is_header or row.role in ("total", "subtotal") or cell.header)
+        _text_run(paragraph, clean(cell.text, one_line=False), TABLE_SIZE, bold=bold, ink=ink)
         if cell.suppressed:
-            self._mark_suppressed(paragraph, tc_pr)
+            _text_run(paragraph, SUPPRESSED_MARK, TABLE_SIZE, bold=True)
+            _shade(tc_pr, SUPPRESSED_FILL)
 
     def _is_wide(self, table: Table) -> bool:
         """Too wide for portrait: more than 7 columns, or figures and words that cannot fit."""
@@ -552,7 +599,7 @@ class WordDocument:
 
     def _mark_suppressed(self, paragraph: Any, tc_pr: Any | None = None) -> None:
         """A true figure members and the public see as c: marked † (officers' preview only)."""
-        mark = paragraph.add_run(SUPPRESSED_MARK)
+        mark = _add_run(paragraph, SUPPRESSED_MARK)
         mark.bold = True
         mark.font.size = Pt(TABLE_SIZE)
         if tc_pr is not None:
@@ -584,15 +631,15 @@ class WordDocument:
         value = word_cell.paragraphs[0]
         value.paragraph_format.space_after = Pt(0)
         if tile.qualifier:
-            qualifier = value.add_run(clean(tile.qualifier) + " ")
+            qualifier = _add_run(value, clean(tile.qualifier) + " ")
             qualifier.font.size = Pt(9)
-        figure = value.add_run(clean(tile.value))
+        figure = _add_run(value, clean(tile.value))
         figure.bold, figure.font.size, figure.font.color.rgb = True, Pt(18), NAVY
         if tile.suppressed:
             self._mark_suppressed(value)
         label = word_cell.add_paragraph()
         label.paragraph_format.space_after = Pt(2)
-        label.add_run(clean(tile.label)).font.size = Pt(9)
+        _add_run(label, clean(tile.label)).font.size = Pt(9)
         status = " · ".join(
             p for p in (tile.rag_text, f"{tile.arrow} {tile.direction}".strip()) if p
         )
@@ -600,7 +647,7 @@ class WordDocument:
             if text:
                 line = word_cell.add_paragraph()
                 line.paragraph_format.space_after = Pt(0)
-                run = line.add_run(clean(text))
+                run = _add_run(line, clean(text))
                 run.font.size, run.font.color.rgb = Pt(8), RGBColor(0x48, 0x49, 0x49)
 
 
