@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "boardpack.core.middleware.SessionIdleRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -212,9 +213,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_flag("BOARDPACK_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
-# A session ends after this long without a request (each request starts the clock again).
+# A session ends after this long without a request. A request starts the clock again, writing
+# the session at most every SESSION_REFRESH_SECONDS (core.middleware.SessionIdleRefreshMiddleware).
 SESSION_COOKIE_AGE = env_int("BOARDPACK_SESSION_IDLE_MINUTES", 8 * 60) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = min(300, SESSION_COOKIE_AGE // 10)
 
 # HTTPS behind a reverse proxy, all from the environment (docs/deploy.md).
 if env_flag("BOARDPACK_BEHIND_HTTPS_PROXY"):

@@ -10,9 +10,12 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from boardpack.core.middleware import SessionIdleRefreshMiddleware
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +74,47 @@ def test_a_session_ends_after_the_idle_time_and_each_request_extends_it(settings
     response = client.get("/somerset/programme/2024-06/")
     assert response.status_code == 302
     assert response["Location"].startswith("/sign-in/")
+
+
+def _session_writes(client, url: str) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if "django_session" in q["sql"] and not q["sql"].lstrip().upper().startswith("SELECT")
+    ]
+
+
+def test_a_page_does_not_write_the_session_again_within_the_refresh_interval(settings):
+    """Reading pages is not a database write each time; the idle clock restarts every few
+    minutes, so a session still ends 8 hours (less at most 5 minutes) after the last request."""
+    assert settings.SESSION_REFRESH_SECONDS == 300
+    client = client_for("councillor")
+    url = "/somerset/programme/2024-06/"
+    assert _session_writes(client, url)  # the first page after signing in starts the clock
+    assert _session_writes(client, url) == []
+    assert _session_writes(client, "/somerset/finance/savings/2024-06/") == []
+
+    # Six minutes later (the last refresh moved back in the stored session): written again,
+    # and the session's end moves to 8 hours from now.
+    store = client.session
+    store[SessionIdleRefreshMiddleware.KEY] -= 6 * 60
+    store.save()
+    session = Session.objects.get(session_key=store.session_key)
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(hours=1))
+    assert _session_writes(client, url)
+    remaining = Session.objects.get(pk=session.pk).expire_date - timezone.now()
+    assert timedelta(hours=7, minutes=59) < remaining <= timedelta(hours=8)
+
+
+def test_signing_out_still_ends_the_session():
+    client = client_for("councillor")
+    key = client.session.session_key
+    client.get("/somerset/programme/2024-06/")
+    client.post("/sign-out/")
+    assert not Session.objects.filter(session_key=key).exists()
+    assert client.get("/somerset/programme/2024-06/").status_code == 302
 
 
 def test_the_idle_time_is_read_from_the_environment():
