@@ -1,4 +1,5 @@
-"""Chart pictures are drawn once and kept on disk, named by the chart's spec (its data)."""
+"""Chart pictures for reports are drawn once and kept in the shared chart store (the ``charts``
+cache, files on disk), named by the chart's spec (its data)."""
 
 from __future__ import annotations
 
@@ -8,58 +9,80 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import caches
 
 from boardpack.reports.renderers import images
 from tests.reports.sample_documents import mtfp_chart
 
 
+def _file_store(settings: Any, folder: Path) -> None:
+    settings.CACHES = {
+        **settings.CACHES,
+        "charts": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(folder),
+            "TIMEOUT": None,
+        },
+    }
+
+
+def _forget_in_memory() -> None:
+    images._svg.cache_clear()
+    images._png.cache_clear()
+
+
 @pytest.fixture
-def cache(settings: Any, tmp_path: Path) -> Iterator[Path]:
-    settings.DATA_DIR = tmp_path
-    images._svg.cache_clear()
-    images._png.cache_clear()
-    yield tmp_path / "cache" / "charts"
-    images._svg.cache_clear()
-    images._png.cache_clear()
+def store(settings: Any, tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "charts"
+    _file_store(settings, folder)
+    _forget_in_memory()
+    yield folder
+    _forget_in_memory()
 
 
-def test_pictures_are_kept_and_read_back_from_disk(cache: Path) -> None:
+def test_pictures_are_kept_in_the_chart_store_and_read_back(store: Path) -> None:
     chart = mtfp_chart()
     svg = images.chart_svg(chart)
     png = images.chart_png(chart)
     assert svg.startswith("<svg") and png.startswith(b"\x89PNG")
-    kept = sorted(path.suffix for path in cache.iterdir())
-    assert kept == [".png", ".svg"]
-    svg_file = next(cache.glob("*.svg"))
-    assert svg_file.read_text() == svg
-    # A later process finds the picture on disk and does not draw it again.
-    svg_file.write_text("<svg><!-- kept --></svg>")
-    images._svg.cache_clear()
+    assert len(list(store.glob("*.djcache"))) == 2  # one SVG, one PNG, on disk
+    # A later process (nothing in memory) reads the stored picture and does not draw it again.
+    (name,) = [key for key in _keys(store) if key.startswith("svg:")]
+    caches["charts"].set(name, "<svg><!-- kept --></svg>", timeout=None)
+    _forget_in_memory()
     assert images.chart_svg(chart) == "<svg><!-- kept --></svg>"
-    assert not list(cache.glob(".drawing-*"))  # no half-written files left behind
 
 
-def test_new_figures_make_a_new_picture(cache: Path) -> None:
+def _keys(store: Path) -> list[str]:
+    """The names the pictures are stored under (the file cache keeps only their digests)."""
+    from boardpack.charts.core import spec_key
+
+    spec = images._key(mtfp_chart())
+    names = [f"svg:{spec_key(spec)}", f"png2.0:{spec_key(spec)}"]
+    return [name for name in names if caches["charts"].has_key(name)]
+
+
+def test_new_figures_make_a_new_picture(store: Path) -> None:
     chart = mtfp_chart()
     images.chart_svg(chart)
     values = [dict(row) for row in chart.spec["data"]["values"]]
     values[0]["amount"] = float(values[0]["amount"]) + 1000
     changed = dataclasses.replace(chart, spec={**chart.spec, "data": {"values": values}})
-    images.chart_svg(changed)
-    assert len(list(cache.glob("*.svg"))) == 2
+    assert images.chart_svg(changed) != images.chart_svg(chart)
+    assert len(list(store.glob("*.djcache"))) == 2
 
 
-def test_a_folder_that_cannot_be_written_still_gives_the_picture(
+def test_a_store_that_cannot_be_written_still_gives_the_picture(
     settings: Any, tmp_path: Path
 ) -> None:
     blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the cache folder would go")
-    settings.DATA_DIR = blocker
-    images._png.cache_clear()
+    blocker.write_text("a file where the chart store's folder would go")
+    _file_store(settings, blocker / "charts")
+    _forget_in_memory()
     try:
         assert images.chart_png(mtfp_chart()).startswith(b"\x89PNG")
     finally:
-        images._png.cache_clear()
+        _forget_in_memory()
 
 
 def test_a_chart_without_a_spec_is_refused_clearly() -> None:

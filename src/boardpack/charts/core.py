@@ -95,12 +95,23 @@ def _cache() -> Any:
 
 
 def _stored(name: str, draw: Callable[[], Any]) -> Any:
-    """The picture stored under ``name``, drawn and stored first if it is not there."""
-    cache = _cache()
-    picture = cache.get(name)
+    """The picture stored under ``name``, drawn and stored first if it is not there.
+
+    A store that cannot be read or written (a full disk, a folder without permission) costs only
+    the saving: the picture is drawn and given all the same.
+    """
+    try:
+        cache = _cache()
+        picture = cache.get(name)
+    except OSError:
+        cache, picture = None, None
     if picture is None:
         picture = draw()
-        cache.set(name, picture, timeout=None)
+        try:
+            if cache is not None:
+                cache.set(name, picture, timeout=None)
+        except OSError:
+            pass
     return picture
 
 

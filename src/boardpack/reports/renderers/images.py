@@ -1,29 +1,21 @@
 """Pictures of charts for the renderers: SVG for HTML and PDF, PNG for Word.
 
-A chart's picture depends only on its Vega-Lite spec (which holds the chart's data), so each is
-drawn once and kept: in memory for the process, and on disk under ``DATA_DIR/cache/charts``,
-named by a hash of the spec and of the drawing library's version. A ``boardpack report`` run
-whose charts were drawn before (by an earlier run, the web page or the report worker) reads them
-back instead of starting the chart module (altair and vl-convert take a second or more to load
-and warm up). PowerPoint draws native charts from the chart's data and needs no picture.
+A chart's picture depends only on its Vega-Lite spec (which holds the chart's data). It is drawn
+by the shared chart module and stored there, in the ``charts`` cache, under a key made from the
+spec and the drawing libraries' versions (docs/decisions/0011-charts-stored-by-their-data.md):
+one store for pages, reports and the report worker. A ``boardpack report`` run whose charts were
+drawn before (by an earlier run, the web page or the worker) reads them back without importing
+altair or vl-convert (a second or more to load and warm up). Within a process each picture is
+also kept in memory. PowerPoint draws native charts from the chart's data and needs no picture.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-import os
-import tempfile
-from collections.abc import Callable
-from importlib import metadata
-from pathlib import Path
 
-from django.conf import settings
-
+from boardpack.charts.core import png_of_spec, svg_of_spec
 from boardpack.reports.document import Chart
-
-CACHE_FOLDER = ("cache", "charts")
 
 
 def _key(chart: Chart) -> str:
@@ -32,63 +24,14 @@ def _key(chart: Chart) -> str:
     return json.dumps(chart.spec, sort_keys=True)
 
 
-@functools.lru_cache(maxsize=1)
-def _drawer_version() -> str:
-    """A new vl-convert may draw differently: its pictures are kept apart from the old ones."""
-    try:
-        return metadata.version("vl-convert-python")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def cache_folder() -> Path:
-    return Path(settings.DATA_DIR).joinpath(*CACHE_FOLDER)
-
-
-def cache_path(spec_json: str, suffix: str) -> Path:
-    digest = hashlib.sha256(f"{_drawer_version()}\n{suffix}\n{spec_json}".encode()).hexdigest()
-    return cache_folder() / f"{digest}.{suffix}"
-
-
-def _kept(path: Path, draw: Callable[[], bytes]) -> bytes:
-    """The picture on disk, or drawn now and written there (atomically: readers in other
-    processes never see half a file). A folder that cannot be written only costs the saving."""
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
-    picture = draw()
-    temporary = ""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".drawing-")
-        with os.fdopen(handle, "wb") as file:
-            file.write(picture)
-        os.replace(temporary, path)
-    except OSError:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
-    return picture
-
-
 @functools.lru_cache(maxsize=128)
 def _svg(spec_json: str) -> str:
-    def draw() -> bytes:
-        from boardpack.charts.core import svg_of_spec
-
-        return svg_of_spec(spec_json).encode("utf-8")
-
-    return _kept(cache_path(spec_json, "svg"), draw).decode("utf-8")
+    return svg_of_spec(spec_json)
 
 
 @functools.lru_cache(maxsize=64)
 def _png(spec_json: str, scale: float) -> bytes:
-    def draw() -> bytes:
-        from boardpack.charts.core import png_of_spec
-
-        return png_of_spec(spec_json, scale)
-
-    return _kept(cache_path(spec_json, f"{scale:g}x.png"), draw)
+    return png_of_spec(spec_json, scale)
 
 
 def chart_svg(chart: Chart) -> str:
