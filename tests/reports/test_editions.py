@@ -5,8 +5,15 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from boardpack.core.models import ReportingPeriod
 from boardpack.finance.models import SavingPosition
-from boardpack.reports.models import Edition, EditionNarrative, EditionVersion, Generation
+from boardpack.reports.models import (
+    Edition,
+    EditionNarrative,
+    EditionVersion,
+    Generation,
+    ReportTemplate,
+)
 from boardpack.reports.selectors import edition_document
 from tests.conftest import client_for
 from tests.reports.helpers import html_table, june, move_at_risk_to_on_track, scrutiny
@@ -272,5 +279,29 @@ def test_the_admin_cannot_move_an_edition_between_states():
     edition.refresh_from_db()
     assert edition.correction_reason == "Changed in the admin"  # the form was saved
     assert edition.status == Edition.Status.DRAFT
+    # Nor may it turn this edition into another template's or another period's.
+    other_template = (
+        ReportTemplate.objects.exclude(pk=edition.template_id)
+        .filter(organisation=edition.organisation)
+        .first()
+    )
+    other_period = (
+        ReportingPeriod.objects.exclude(pk=edition.period_id)
+        .filter(organisation=edition.organisation)
+        .first()
+    )
+    assert other_template is not None and other_period is not None
+    office.post(
+        url,
+        {
+            "organisation": edition.organisation_id,
+            "template": other_template.pk,
+            "period": other_period.pk,
+            "correction_reason": "Moved in the admin",
+        },
+    )
+    moved = Edition.objects.get(pk=edition.pk)
+    assert moved.correction_reason == "Moved in the admin"
+    assert (moved.template_id, moved.period_id) == (edition.template_id, edition.period_id)
     assert edition.version != 7
     assert not EditionVersion.objects.filter(edition=edition).exists()

@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from boardpack.core.admin_scoping import CHOICE_LOOKUPS, ScopedHistoryAdmin
 from boardpack.reports.models import (
@@ -58,6 +61,13 @@ class EditionAdmin(ScopedHistoryAdmin):
     # Approval and publication go through the edition's page (approve, publish, correct), which
     # freezes the published snapshot: the admin may not move an edition between states.
     readonly_fields = ("status", "version", "created_by", "approved_by")
+    # An edition is its template for its period: another template or period is another edition
+    # (its narrative, snapshots and files belong to this one).
+    fixed_once_made = ("organisation", "template", "period")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        fixed = self.fixed_once_made if obj is not None else ()
+        return (*fixed, *self.readonly_fields)
 
 
 @admin.register(EditionNarrative)
