@@ -81,7 +81,9 @@ def member_edit(request: OrganisationRequest, member: int) -> HttpResponse:
 @governance_view("governance.change_member")
 def member_leave(request: OrganisationRequest, member: int) -> HttpResponse:
     found = _member(request, member, left=False)
-    form = MemberLeaveForm(request.POST or None, member=found)
+    # Bound on any POST, even an empty one: "remove" sends only the version, so a POST without
+    # it is refused with a message rather than shown again as if nothing had been sent.
+    form = MemberLeaveForm(request.POST if request.method == "POST" else None, member=found)
     committee = found.committee
 
     def save(version: int) -> Model:
