@@ -253,6 +253,19 @@ def _interest(org: str) -> str:
     return str(found.pk)
 
 
+def _member(org: str) -> str:
+    """A current member of the organisation's first committee (Dorset's minutes name none, so
+    one is added for the matrix)."""
+    from boardpack.governance.models import Committee, Member
+
+    committee = Committee.objects.filter(organisation__slug=org).order_by("pk").first()
+    assert committee is not None, f"{org} has no committee"
+    found = committee.members.filter(left=False).order_by("pk").first()
+    if found is None:
+        found = Member.objects.create(committee=committee, name="A member", role="councillor")
+    return str(found.pk)
+
+
 def _risk(org: str) -> str:
     from tests.core.records import MAKERS
 
@@ -387,6 +400,7 @@ SAMPLES: dict[str, Callable[[str], str] | str] = {
     "item": _item,
     "point": _point,
     "interest": _interest,
+    "member": _member,
     "template": "members-quarterly",  # a report template both demo organisations have
     # workflow: approval and history of a workstream update, escalations
     "kind": "workstream-update",
@@ -549,6 +563,11 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "governance:interest-edit": Expect(
         get=only({"office": 200}), post=only({"office": 200}), dorset=False
     ),
+    # Committee members: names and roles. An empty form (no version, for "remove" too) is the
+    # form again with its errors: nothing saved.
+    "governance:member-new": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:member-edit": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:member-leave": Expect(get=only({"office": 200}), post=only({"office": 200})),
     "governance:tracker": Expect(get=members(200)),
     "governance:work-plan": Expect(get=members(200)),
     "governance:risks": Expect(get=members(200)),

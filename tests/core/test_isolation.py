@@ -26,7 +26,7 @@ SAMPLES: dict[str, list[str]] = {
     "dataset": ["savings", "budget", "dsg"],
     "fmt": ["xlsx", "csv"],
     "kind": ["workstream-update", "programme-update", "escalation"],
-    "committee": ["scrutiny-children-families"],
+    "committee": ["scrutiny"],
     "file_format": ["html"],
     "version": ["1"],
     "template": ["members-quarterly"],
@@ -108,13 +108,18 @@ def _somerset_update_version() -> str:
 def _somerset_escalation() -> str:
     from boardpack.programme.models import Escalation
 
-    return str(Escalation.objects.filter(programme__organisation__slug="somerset").first().pk)
+    return str(Escalation.objects.filter(programme__organisation__slug="somerset")[0].pk)
 
 
 def _somerset_meeting() -> str:
     from boardpack.governance.models import Meeting
 
-    return str(Meeting.objects.get(committee__organisation__slug="somerset", date="2024-06-26").pk)
+    return str(
+        Meeting.objects.filter(committee__organisation__slug="somerset", items__isnull=False)
+        .distinct()
+        .get()
+        .pk
+    )
 
 
 def _somerset_action() -> str:
@@ -200,7 +205,7 @@ def _somerset_service_line() -> str:
 def _somerset_dsg_block() -> str:
     from boardpack.finance.models import DSGBlock
 
-    return str(DSGBlock.objects.filter(organisation__slug="somerset").first().pk)
+    return str(DSGBlock.objects.filter(organisation__slug="somerset")[0].pk)
 
 
 SAMPLES["table"] = ["savings", "budget", "dsg"]

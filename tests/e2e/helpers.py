@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FloatRect, Page, expect
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -290,16 +290,18 @@ def screenshot(
     """
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOT_DIR / f"{name}.png"
-    options = {"animations": "disabled", "caret": "hide"}
-    page.screenshot(path=str(path), full_page=full_page, **options)
+    page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="hide")
     if docs and UPDATE_DOCS_SCREENSHOTS:
         DOCS_SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         width, height = page.evaluate(
             "() => [document.documentElement.clientWidth, document.documentElement.scrollHeight]"
         )
-        clip = {"x": 0, "y": 0, "width": width, "height": min(height, docs_height)}
         page.screenshot(
-            path=str(DOCS_SCREENSHOT_DIR / path.name), full_page=True, clip=clip, **options
+            path=str(DOCS_SCREENSHOT_DIR / path.name),
+            full_page=True,
+            clip=FloatRect(x=0, y=0, width=width, height=min(height, docs_height)),
+            animations="disabled",
+            caret="hide",
         )
     return path
 

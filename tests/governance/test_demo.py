@@ -17,6 +17,7 @@ from boardpack.governance.models import (
     WorkPlanItem,
 )
 from boardpack.governance.selectors import open_report_requests
+from tests.governance.conftest import minuted_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +25,17 @@ MODELS = [Committee, Meeting, Member, MemberInterest, AgendaItem, PointRaised, A
 
 
 def test_somerset_deep_dive_as_minuted(somerset):
-    meeting = Meeting.objects.get(committee__organisation=somerset, date="2024-06-26")
-    assert meeting.committee.name == "Scrutiny Committee - Children and Families"
+    meeting = minuted_meeting("somerset")
+    # The minutes name neither the committee nor the date, nor where they were published.
+    assert (meeting.committee.name, meeting.date, meeting.minutes_source) == (
+        "Scrutiny committee",
+        None,
+        "",
+    )
+    assert str(meeting) == "Scrutiny committee, date not stated"
+    assert [(m.date, m.title) for m in meeting.committee.meetings.exclude(pk=meeting.pk)] == [
+        (None, "Next meeting (date not yet set)")
+    ]
     item = meeting.items.get()
     assert item.title == "Children’s Services Transformation Plan (deep dive)"
     assert item.purpose_text == "To consider PowerPoint presentation (to follow)."
@@ -62,7 +72,7 @@ def test_somerset_deep_dive_as_minuted(somerset):
 
 
 def test_dorset_blueprint_for_change_as_minuted(dorset):
-    item = AgendaItem.objects.get(meeting__committee__organisation=dorset)
+    item = minuted_meeting("dorset").items.get()
     assert item.title == "People Services - Children Transformation Programme Update"
     assert item.meeting.date is None  # the minutes do not give it
     points = list(item.points.all())

@@ -1,6 +1,7 @@
 """`boardpack export meetings|actions|risks` and `GET /api/v1/governance/...`: one document."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -24,12 +25,14 @@ def test_export_actions_needs_no_period_and_lists_both_seed_meetings_actions():
     by_organisation = {}
     for action in doc["actions"]:
         by_organisation.setdefault(action["organisation"], []).append(action)
-    assert [a["source_meeting"]["label"] for a in by_organisation["somerset"]] == [
-        "Scrutiny Committee - Children and Families, 26 June 2024"
-    ] * 2
-    assert [a["source_meeting"]["label"] for a in by_organisation["dorset"]] == [
-        "Scrutiny committee, date not stated"
-    ] * 2
+    for organisation in ("somerset", "dorset"):
+        assert [a["source_meeting"]["label"] for a in by_organisation[organisation]] == [
+            "Scrutiny committee, date not stated"
+        ] * 2
+        assert [a["source_meeting"]["date"] for a in by_organisation[organisation]] == [None] * 2
+        assert {a["due_meeting"]["label"] for a in by_organisation[organisation]} == {
+            "Scrutiny committee, Next meeting (date not yet set)"
+        }
     request = by_organisation["dorset"][1]
     assert request["report_template_slug"] == "members-quarterly"
     assert request["status"] == "open"
@@ -42,9 +45,7 @@ def test_export_for_one_organisation_is_the_api_document(signed_in):
     api = signed_in("office").get("/api/v1/governance/actions", {"organisation": "somerset"})
     assert api.status_code == 200
     assert api.json() == printed
-    assert {a["committee"] for a in printed["actions"]} == {
-        "Scrutiny Committee - Children and Families"
-    }
+    assert {a["committee"] for a in printed["actions"]} == {"Scrutiny committee"}
 
 
 def test_export_csv_and_xlsx_open_back(tmp_path, somerset):
@@ -78,10 +79,16 @@ def test_export_csv_and_xlsx_open_back(tmp_path, somerset):
     assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s")  # text, never a formula
 
 
-def test_a_period_narrows_meetings_to_that_month():
+def test_a_period_narrows_meetings_to_that_month(committee):
+    everything = json.loads(export("meetings", "--organisation", "somerset"))
+    assert [m["date"] for m in everything["meetings"]] == [None, None]  # the minutes give none
+    assert everything["meetings"][0]["items"][0]["time_allowed_minutes"] == 55
+    # A meeting dated in June 2024 (the test's own) is the only one in that period.
+    june_meeting = services.meeting_save(committee=committee, date=datetime.date(2024, 6, 12))
+    services.agenda_item_save(meeting=june_meeting, title="Budget", purpose="consider")
     june = json.loads(export("meetings", "--organisation", "somerset", "--period", "2024-06"))
-    assert [m["date"] for m in june["meetings"]] == ["2024-06-26"]
-    assert june["meetings"][0]["items"][0]["time_allowed_minutes"] == 55
+    assert [m["date"] for m in june["meetings"]] == ["2024-06-12"]
+    assert june["meetings"][0]["items"][0]["title"] == "Budget"
     march = json.loads(export("meetings", "--organisation", "somerset", "--period", "2022-12"))
     assert march["meetings"] == []
 

@@ -8,12 +8,13 @@ from boardpack.core.models import ReportingPeriod
 from boardpack.governance.models import Action, Meeting, Risk
 from boardpack.programme.models import Escalation
 from tests.conftest import client_for
+from tests.governance.conftest import minuted_meeting
 
 pytestmark = pytest.mark.django_db
 
 
 def somerset_meeting() -> Meeting:
-    return Meeting.objects.get(committee__organisation__slug="somerset", date="2024-06-26")
+    return minuted_meeting("somerset")
 
 
 @pytest.mark.parametrize("username", ["office", "councillor"])
@@ -23,8 +24,8 @@ def test_every_governance_page_shows(username):
     action = Action.objects.filter(meeting=meeting).first()
     for url in [
         "/somerset/governance/",
-        "/somerset/governance/committees/scrutiny-children-families/",
-        "/somerset/governance/committees/scrutiny-children-families/since-last-meeting/",
+        "/somerset/governance/committees/scrutiny/",
+        "/somerset/governance/committees/scrutiny/since-last-meeting/",
         f"/somerset/governance/meetings/{meeting.pk}/",
         "/somerset/governance/actions/",
         f"/somerset/governance/actions/{action.pk}/",
@@ -50,9 +51,8 @@ def test_workstream_page_lists_what_scrutiny_asked_with_the_responses(signed_in)
     assert "Homes and Horizons homes 6 to 8" not in other.content.decode()
 
 
-def test_the_programme_office_adds_and_closes_an_action_on_the_pages(signed_in):
+def test_the_programme_office_adds_and_closes_an_action_on_the_pages(signed_in, meeting):
     client = signed_in("office")
-    meeting = somerset_meeting()
     url = f"/somerset/governance/meetings/{meeting.pk}/actions/new/"
     before = Action.objects.count()
     refused = client.post(url, {"text": "Circulate contacts", "owner": "", "due_date": "1/6/2024"})
@@ -60,7 +60,7 @@ def test_the_programme_office_adds_and_closes_an_action_on_the_pages(signed_in):
     body = refused.content.decode()
     assert "There is a problem" in body
     assert "Enter who owns the action" in body
-    assert "The due date must be on or after the meeting it came from (26 June 2024)" in body
+    assert "The due date must be on or after the meeting it came from (10 July 2024)" in body
     assert Action.objects.count() == before
 
     done = client.post(
@@ -160,8 +160,8 @@ def test_the_risk_register_from_form_to_heat_map(signed_in, somerset):
     [
         "meetings/{meeting}/",
         "actions/",
-        "committees/scrutiny-children-families/since-last-meeting/",
-        "committees/scrutiny-children-families/",
+        "committees/scrutiny/since-last-meeting/",
+        "committees/scrutiny/",
         "work-plan/",
         "",
     ],

@@ -10,7 +10,6 @@ from boardpack.governance import services
 from boardpack.governance.forms import ActionForm, RiskForm
 from boardpack.governance.models import (
     Action,
-    Meeting,
     Member,
     MemberInterest,
     Risk,
@@ -21,12 +20,13 @@ from boardpack.programme.models import Escalation
 
 pytestmark = pytest.mark.django_db
 
-JUNE_26 = datetime.date(2024, 6, 26)
-
 
 @pytest.fixture
-def meeting(somerset) -> Meeting:
-    return Meeting.objects.get(committee__organisation=somerset, date=JUNE_26)
+def action(meeting, next_meeting) -> Action:
+    """An open action from the test's meeting of 10 July 2024, due at the next one."""
+    return services.action_create(
+        meeting=meeting, text="Circulate contacts", owner="Director", due_meeting=next_meeting
+    )
 
 
 def _counts():
@@ -52,9 +52,9 @@ def test_an_action_with_a_work_plan_topic_adds_it_to_the_plan(meeting):
         ({"owner": "  ", "due_date": datetime.date(2024, 8, 7)}, "owner", "Enter who owns"),
         ({"owner": "Executive Director"}, "due_date", "Enter a due date or choose the meeting"),
         (
-            {"owner": "Executive Director", "due_date": datetime.date(2024, 6, 25)},
+            {"owner": "Executive Director", "due_date": datetime.date(2024, 7, 9)},
             "due_date",
-            "on or after the meeting it came from (26 June 2024)",
+            "on or after the meeting it came from (10 July 2024)",
         ),
     ],
 )
@@ -70,7 +70,7 @@ def test_bad_actions_are_refused_and_nothing_is_written(meeting, values, field, 
 
 def test_the_action_form_refuses_the_same_with_messages_on_its_fields(meeting):
     form = ActionForm(
-        {"text": "Circulate contacts", "owner": "", "due_date": "25/06/2024"}, meeting=meeting
+        {"text": "Circulate contacts", "owner": "", "due_date": "09/07/2024"}, meeting=meeting
     )
     assert not form.is_valid()
     assert form.errors["owner"] == ["Enter who owns the action"]
@@ -82,8 +82,7 @@ def test_the_action_form_refuses_the_same_with_messages_on_its_fields(meeting):
     assert form.errors["due_date"] == ["Enter a due date or choose the meeting it is due at"]
 
 
-def test_status_changes_keep_history_and_a_dropped_action_needs_a_reason(meeting):
-    action = Action.objects.filter(meeting=meeting).order_by("order").last()
+def test_status_changes_keep_history_and_a_dropped_action_needs_a_reason(action):
     kept = dict(owner=action.owner, due_date=None, due_meeting=action.due_meeting)
     with pytest.raises(ValidationError) as caught:
         services.action_update(
@@ -191,8 +190,7 @@ def test_a_risk_is_raised_from_a_workstream_escalation(somerset):
     assert risk.assessments.get().period == escalation.period
 
 
-def test_an_unknown_status_is_refused_with_a_message(meeting):
-    action = Action.objects.filter(meeting=meeting).first()
+def test_an_unknown_status_is_refused_with_a_message(action):
     with pytest.raises(ValidationError) as caught:
         services.action_update(
             action=action,

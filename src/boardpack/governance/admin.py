@@ -25,8 +25,8 @@ class CommitteeAdmin(ScopedHistoryAdmin):
 @admin.register(Member)
 class MemberAdmin(ScopedHistoryAdmin):
     organisation_lookup = "committee__organisation"
-    list_display = ("name", "role", "committee")
-    list_filter = ("committee__organisation", "role")
+    list_display = ("name", "role", "committee", "left")
+    list_filter = ("committee__organisation", "role", "left")
 
 
 @admin.register(Meeting)

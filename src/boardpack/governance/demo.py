@@ -61,9 +61,7 @@ def load_minutes(organisation: Organisation, data: dict[str, Any]) -> Meeting:
     )
     meeting = upsert(
         Meeting,
-        {"committee": committee, "title": "", "date": _date(data["meeting"]["date"])}
-        if data["meeting"]["date"]
-        else {"committee": committee, "title": "", "date": None},
+        {"committee": committee, "title": "", "date": _date(data["meeting"]["date"])},
         {"minutes_source": data["meeting"]["minutes_source"]},
     )
     following = data["next_meeting"]

@@ -5,29 +5,26 @@ Each point is kept as minuted (``minuted``); where the minutes give the officers
 response is the text from ``response_starts`` to the end, and the point the text before it
 (without the dash or comma that joined them). Nothing is reworded.
 
-What the minutes do not say, and how the demo holds it:
+What the minutes do not say, and how the demo holds it (nothing is filled in from elsewhere):
 
-* The Somerset meeting's date is not in the agenda item; the council's published minutes of
-  the Scrutiny Committee - Children and Families (democracy.somerset.gov.uk, meeting 7260) place
-  the deep dive at its meeting of Wednesday 26 June 2024, and the next meeting on 7 August 2024.
-* The Dorset minutes give neither the committee's name nor the date: the committee is held as
-  "Scrutiny committee" and the meeting's date is left blank; actions are due at its next meeting,
-  whose date is not yet set.
+* Neither set of minutes names its committee or gives a date. Each committee is held as
+  "Scrutiny committee" (seed 001, the report the Somerset committee considered, is its
+  "Progress Report for Scrutiny"; seed 003's minutes say "the committee"), and each meeting's
+  date is left blank ("date not stated"). Actions are due at the committee's next meeting,
+  whose date is not set either, so no demo action is ever overdue by guesswork.
 * The minutes name no owner for an action: the presenting officer is taken as owner.
 * Members who are not councillors (no "Cllr") are co-opted members of the Somerset committee.
 """
 
 SOMERSET = {
     "committee": {
-        "name": "Scrutiny Committee - Children and Families",
-        "slug": "scrutiny-children-families",
+        "name": "Scrutiny committee",
+        "slug": "scrutiny",
         "kind": "scrutiny",
+        "description": "The committee that held the deep dive on the Children’s Services Transformation Plan; the minutes do not name it.",
     },
-    "meeting": {
-        "date": "2024-06-26",
-        "minutes_source": "https://democracy.somerset.gov.uk/mgAi.aspx?ID=5831",
-    },
-    "next_meeting": {"date": "2024-08-07", "title": ""},
+    "meeting": {"date": None, "minutes_source": ""},
+    "next_meeting": {"date": None, "title": "Next meeting (date not yet set)"},
     "members": [
         ("Jo Simons", "co_opted"),
         ("Evie Potts-Jones", "councillor"),

@@ -79,7 +79,11 @@ class Committee(models.Model):
 
 
 class Member(models.Model):
-    """A committee member (or attending officer): a name and a role, nothing else."""
+    """A committee member (or attending officer): a name and a role, nothing else.
+
+    A member who leaves is kept, marked ``left``: the interests minuted at past meetings still
+    name them, and the history shows who was on the committee when.
+    """
 
     class Role(models.TextChoices):
         CHAIR = "chair", "Chair"
@@ -92,6 +96,10 @@ class Member(models.Model):
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=20, choices=Role.choices)
     order = models.PositiveSmallIntegerField(default=0)
+    left = models.BooleanField("has left the committee", default=False)
+    # Goes up by one on every save through a service: an edit form carries the version it was
+    # opened on, and saving over a newer one is a conflict, never an overwrite.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -305,6 +313,12 @@ class Action(models.Model):
     # opened on, and saving over a newer one is a conflict, never an overwrite.
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
+
+    # Restoring an earlier version (workflow.services.restore_version) brings these back too:
+    # an action's status is its own progress, not an approval state, and the meeting it is due
+    # at is part of what was agreed. Restoring "in progress" over a "done" by mistake makes it
+    # in progress again, with the completion date and reason of that version.
+    RESTORED_WITH_VERSION = ("status", "due_meeting")
 
     class Meta:
         ordering = ["meeting", "order", "pk"]

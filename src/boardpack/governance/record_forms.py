@@ -1,4 +1,5 @@
-"""Forms for a committee's records: meetings, agenda items, points raised, members' interests.
+"""Forms for a committee's records: meetings, agenda items, points raised, its members and
+their interests.
 
 Each is a ModelForm, so the model's own checks refuse bad input here as they do in the
 services and the admin; the service then writes. Every edit form carries the version it was
@@ -13,7 +14,7 @@ from typing import Any
 from django import forms
 from django.apps import apps
 from django.core.validators import URLValidator
-from django.db.models import Model
+from django.db.models import Model, Q
 
 from boardpack.core.models import Organisation
 from boardpack.governance.forms import DATE_FORMATS, MeetingChoiceField, VersionMixin
@@ -21,6 +22,7 @@ from boardpack.governance.models import (
     AgendaItem,
     Committee,
     Meeting,
+    Member,
     MemberInterest,
     PointRaised,
 )
@@ -312,9 +314,12 @@ class MemberInterestForm(VersionMixin, forms.ModelForm):
     def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organisation = committee.organisation
+        current = Q(left=False)
+        if self.instance.pk:
+            current |= Q(pk=self.instance.member_id)  # a former member's interest stays theirs
         _limit(
             self.fields["member"],
-            committee.members.order_by("order", "name"),
+            committee.members.filter(current).order_by("order", "name"),
             "Choose a member",
             f"Choose a member of {committee.name}",
         )
@@ -350,3 +355,53 @@ class MemberInterestForm(VersionMixin, forms.ModelForm):
             if clash.exists():
                 self.add_error("area", f"{member.name} already has an interest in {area} recorded")
         return data
+
+
+class MemberForm(VersionMixin, forms.ModelForm):
+    """A committee member: a name and a role, nothing else."""
+
+    class Meta:
+        model = Member
+        fields = ["name", "role"]
+        labels = {"name": "Name", "role": "Role"}
+        help_texts = {
+            "name": "As the minutes give it, for example Evie Potts-Jones. Boardpack keeps a "
+            "member's name and role, nothing else",
+        }
+        error_messages = {
+            "name": {
+                "required": "Enter the member's name",
+                "max_length": "The name must be 200 characters or fewer",
+            },
+            "role": {
+                "required": "Select the member's role",
+                "invalid_choice": (
+                    "Select chair, vice-chair, councillor, co-opted member or officer"
+                ),
+            },
+        }
+        widgets = {"role": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        role = self.fields["role"]
+        assert isinstance(role, forms.ChoiceField)
+        role.choices = Member.Role.choices  # radios: no blank "-----" choice
+
+
+class MemberLeaveForm(VersionMixin, forms.Form):
+    """Confirms that a member has left: only the version the page was opened on is sent."""
+
+    def __init__(self, *args: Any, member: Member, **kwargs: Any) -> None:
+        self.instance = member
+        super().__init__(*args, **kwargs)
+
+    def conflict_rows(self, current: Model) -> list[tuple[str, str, str]]:
+        assert isinstance(current, Member)
+        role = current.get_role_display()
+        left = "Yes" if current.left else "No"
+        return [
+            ("Name", current.name, current.name),
+            ("Role", role, role),
+            ("Has left", left, "Yes"),
+        ]

@@ -72,11 +72,18 @@ def _save(
 
 
 def _form_page(
-    request: OrganisationRequest, form: Any, *, heading: str, caption: str, back: str, **extra: Any
+    request: OrganisationRequest,
+    form: Any,
+    *,
+    heading: str,
+    caption: str,
+    back: str,
+    template: str = "record_form.html",
+    **extra: Any,
 ) -> HttpResponse:
     return _render(
         request,
-        "record_form.html",
+        template,
         {"form": form, "heading": heading, "caption": caption, "back": back, **extra},
     )
 
@@ -340,7 +347,7 @@ def interest_new(request: OrganisationRequest, committee: str) -> HttpResponse:
         heading="Record a member's interest",
         caption=found.name,
         back=back,
-        no_members=not found.members.exists(),
+        no_members=not found.members.filter(left=False).exists(),
     )
 
 

@@ -191,6 +191,62 @@ def point_save(
 
 
 @transaction.atomic
+def member_save(
+    *,
+    committee: Committee,
+    name: str,
+    role: str,
+    member: Member | None = None,
+    version: int | None = None,
+) -> Member:
+    """Add a member to ``committee`` (at the end of its list), or change one's name or role.
+
+    Names and roles only: Boardpack keeps nothing else about a member. Two members of a
+    committee never share a name, and a committee has one chair.
+    """
+    name = name.strip()
+    errors: dict[str, str] = {}
+    others = Member.objects.filter(committee=committee)
+    if member is not None:
+        others = others.exclude(pk=member.pk)
+    same_name = others.filter(name=name).first() if name else None
+    if same_name is not None:
+        errors["name"] = (
+            f"{name} was a member of {committee.name} and left: bring them back from the "
+            "history of their record"
+            if same_name.left
+            else f"{name} is already a member of {committee.name}"
+        )
+    chair = others.filter(role=Member.Role.CHAIR, left=False).first()
+    if role == Member.Role.CHAIR and chair is not None:
+        errors["role"] = f"{chair.name} is the chair of {committee.name}: change their role first"
+    if errors:
+        raise ValidationError(errors)
+    is_new = member is None
+    if member is None:
+        last = committee.members.order_by("-order").values_list("order", flat=True).first()
+        member = Member(committee=committee, order=(last or 0) + 1)
+    else:
+        member = locked_at_version(member, version)
+        if member.committee_id != committee.pk:
+            raise ValidationError("That member belongs to another committee.")
+    member.name = name
+    member.role = role
+    return _saved(member, is_new=is_new)
+
+
+@transaction.atomic
+def member_leave(*, member: Member, version: int | None) -> Member:
+    """Record that ``member`` has left their committee. Nothing is deleted: the interests
+    minuted at past meetings still name them, and their record's history can bring them back."""
+    member = locked_at_version(member, version)
+    if member.left:
+        raise ValidationError(f"{member.name} has already left {member.committee.name}.")
+    member.left = True
+    return _saved(member, is_new=False)
+
+
+@transaction.atomic
 def member_interest_save(
     *,
     committee: Committee,
@@ -206,6 +262,8 @@ def member_interest_save(
     errors: dict[str, str] = {}
     if member.committee_id != committee.pk:
         errors["member"] = f"Choose a member of {committee.name}"
+    elif member.left and (interest is None or interest.member_id != member.pk):
+        errors["member"] = f"{member.name} has left {committee.name}"
     if noted_at is not None and noted_at.committee_id != committee.pk:
         errors["noted_at"] = f"Choose a meeting of {committee.name}"
     area = area.strip()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from boardpack.governance import record_views, views
+from boardpack.governance import member_views, record_views, views
 
 app_name = "governance"
 urlpatterns = [
@@ -17,6 +17,9 @@ urlpatterns = [
         name="interest-new",
     ),
     path("interests/<int:interest>/edit/", record_views.interest_edit, name="interest-edit"),
+    path("committees/<slug:committee>/members/new/", member_views.member_new, name="member-new"),
+    path("members/<int:member>/edit/", member_views.member_edit, name="member-edit"),
+    path("members/<int:member>/leave/", member_views.member_leave, name="member-leave"),
     path("meetings/new/", record_views.meeting_new, name="meeting-new"),
     path("meetings/<int:meeting>/", views.meeting_detail, name="meeting-detail"),
     path("meetings/<int:meeting>/edit/", record_views.meeting_edit, name="meeting-edit"),

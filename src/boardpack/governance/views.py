@@ -92,10 +92,11 @@ def committee_detail(request: OrganisationRequest, committee: str) -> HttpRespon
         "committee_detail.html",
         {
             "committee": found,
-            "members": found.members.prefetch_related("interests__workstream"),
+            "members": found.members.filter(left=False).prefetch_related("interests__workstream"),
+            "former_members": found.members.filter(left=True),
             "meetings": found.meetings.all(),
             "work_plan": selectors.work_plan_for(found),
-            "can": _can(request, "meeting", "memberinterest"),
+            "can": _can(request, "meeting", "member", "memberinterest"),
         },
     )
 

@@ -120,6 +120,7 @@ def _governance_kinds() -> dict[str, Kind]:
         Action,
         AgendaItem,
         Meeting,
+        Member,
         MemberInterest,
         PointRaised,
     )
@@ -139,6 +140,9 @@ def _governance_kinds() -> dict[str, Kind]:
             "Point raised",
             "item__meeting__committee__organisation",
             _perm("governance.change_pointraised"),
+        ),
+        "member": Kind(
+            Member, "Committee member", "committee__organisation", _perm("governance.change_member")
         ),
         "member-interest": Kind(
             MemberInterest,

@@ -303,6 +303,17 @@ FROZEN_FIELDS = {
 }
 
 
+def _restore_field(current: Any, old: Any, field: Any) -> None:
+    """Bring back ``field`` from ``old``; a link to a record since removed is refused."""
+    value = getattr(old, field.attname)
+    if field.is_relation and value is not None:
+        if not field.related_model._default_manager.filter(pk=value).exists():
+            raise ValidationError(
+                {field.name: f"The {field.verbose_name} that version names no longer exists."}
+            )
+    setattr(current, field.attname, value)
+
+
 @transaction.atomic
 def restore_version(*, record: Any, history_id: int, user: Any, reason: str = "") -> Any:
     """Make an earlier version the current one, as a new version (nothing is overwritten).
@@ -320,7 +331,13 @@ def restore_version(*, record: Any, history_id: int, user: Any, reason: str = ""
     period = getattr(current, "period", None)
     if period is not None and period.is_closed and not reason.strip():
         raise CorrectionNeedsReason(period)
+    # A model may name fields that come back although they are links or workflow names (an
+    # action's own status and due meeting): they are its values, not its approval or its place.
+    restored_too = set(getattr(model, "RESTORED_WITH_VERSION", ()))
     for field in model._meta.concrete_fields:
+        if field.name in restored_too:
+            _restore_field(current, old, field)
+            continue
         if field.is_relation or field.name in FROZEN_FIELDS:
             continue
         setattr(current, field.attname, getattr(old, field.attname))

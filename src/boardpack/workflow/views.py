@@ -508,6 +508,9 @@ def restore(request: HttpRequest, kind: str, pk: int, history_id: int) -> HttpRe
             )
         except CorrectionNeedsReason as refused:
             form.add_error("reason", str(refused))
+        except ValidationError as refused:  # the old values no longer fit: say why, keep all
+            for message in refused.messages:
+                form.add_error(None, f"That version cannot be restored: {message}")
         else:
             messages.success(request, "That version is restored, as a new version.")
             return redirect(back)
