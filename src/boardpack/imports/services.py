@@ -225,6 +225,7 @@ def _prepare(
         )
         return preparation
     importer.plan(_with_unit(context, preparation.unit), records, plan)
+    importer.plan_stated_totals(_with_unit(context, preparation.unit), layout.stated_totals, plan)
     for read in preparation.tables:
         table_unit = sheet_unit(read.table, context, read.layout)
         importer.plan_table(read.table, _with_unit(context, table_unit), read.records, plan)
@@ -341,7 +342,7 @@ def apply_plan(*, importer: Importer, context: ImportContext, plan: Plan) -> Non
         raise ImportRefused("The import has problems: nothing was written.", plan.problems)
     try:
         with transaction.atomic():
-            importer.apply(context, plan)
+            importer.write(context, plan)
     except ApplyFailed as failed:
         plan.problems.extend(failed.problems)
         raise ImportRefused(
@@ -466,7 +467,7 @@ def import_run_apply(
         else:
             try:
                 with transaction.atomic():
-                    importer.apply(run_context(locked), plan)
+                    importer.write(run_context(locked), plan)
                     locked.status = ImportRun.Status.APPLIED
                     locked.applied_at = timezone.now()
                     locked.save(update_fields=["status", "applied_at", "updated_at"])

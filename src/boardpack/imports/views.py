@@ -32,6 +32,7 @@ from boardpack.imports.services import (
 from boardpack.imports.spreadsheet_templates import template_csv, template_xlsx
 
 PERMISSION = "imports.add_importrun"
+STATED_FIELDS = {"label": "Label", "variance": "Variance £m", "movement": "Movement £m"}
 
 
 def may_import(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -122,7 +123,8 @@ def _render_preview(
     plan = preparation.plan
     tables = [("", importer.title, dict(plan.fields))]
     tables += [(t.key, t.title, dict(t.fields_shown)) for t in importer.tables]
-    groups = []
+    groups: list[dict[str, Any]] = []
+    fields_main = dict(plan.fields)
     for key, title, fields in tables:
         changes = [
             {
@@ -137,6 +139,22 @@ def _render_preview(
         ]
         if changes:
             groups.append({"title": title, "changes": changes})
+    stated = [
+        {
+            "change": change,
+            "fields": [
+                (
+                    STATED_FIELDS.get(k, fields_main.get(k, k)),
+                    change.before.get(k, ""),
+                    change.after.get(k, ""),
+                )
+                for k in change.changed_fields
+            ],
+        }
+        for change in plan.stated_to_write
+    ]
+    if stated:
+        groups.append({"title": "Stated totals kept", "changes": stated, "stated": True})
     return render(
         request,
         "imports/preview.html",

@@ -102,6 +102,27 @@ class Importer:
         """One of ``tables``' figures for the period, as template rows keyed by column."""
         return []
 
+    def plan_stated_totals(self, context: ImportContext, totals: list[Record], plan: Plan) -> None:
+        """Keep the main table's stated totals and subtotals (reconciled already, each with the
+        rows it ``adds_up``) as ``plan.stated_totals``; a dataset with nowhere to keep them
+        leaves this as it is."""
+
+    def apply_stated_total(self, context: ImportContext, change: Change) -> None:
+        raise NotImplementedError
+
+    def write(self, context: ImportContext, plan: Plan) -> None:
+        """Write the plan: its lines (``apply``), then the stated totals it keeps. Call inside
+        ``transaction.atomic()``; ``ApplyFailed`` when the domain refuses any of it."""
+        self.apply(context, plan)
+        problems: list[Problem] = []
+        for change in plan.stated_to_write:
+            try:
+                self.apply_stated_total(context, change)
+            except ValidationError as exc:
+                problems += change_problems(change, exc)
+        if problems:
+            raise ApplyFailed(problems)
+
     def apply(self, context: ImportContext, plan: Plan) -> None:
         """Write every change; call inside ``transaction.atomic()``. Any refusal by the domain's
         services is collected, and ``ApplyFailed`` raised at the end so nothing is kept."""

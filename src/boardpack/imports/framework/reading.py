@@ -10,7 +10,13 @@ from decimal import Decimal
 from typing import Any
 
 from boardpack.imports.amounts import AmountError, Unit, magnitude_problem, parse_amount
-from boardpack.imports.framework.columns import PERIOD_KEY, Column, Kind, unit_from_headers
+from boardpack.imports.framework.columns import (
+    PERIOD_KEY,
+    Column,
+    Kind,
+    normalise_header,
+    unit_from_headers,
+)
 from boardpack.imports.framework.importer import TableShape
 from boardpack.imports.framework.layouts import Layout
 from boardpack.imports.framework.plan import ImportContext, Record, Stage
@@ -108,7 +114,7 @@ def read_records(
                 f"Row {row_number} is a {reason} row: Boardpack computes it, so it is not imported."
             )
             if reason == "total" and not record.failed:
-                totals.append(record)
+                totals.append(_with_unmatched(record, layout))
             continue
         footnote = _footnote(sheet.rows[row_number - 1], record)
         if footnote:
@@ -125,10 +131,21 @@ def read_records(
             f"Row {record.row} (‘{label}’) adds up the rows above it: it is kept as a stated "
             "total and checked, not imported as a line."
         )
-    totals.extend(found_totals)
+    totals.extend(_with_unmatched(record, layout) for record in found_totals)
     for attribute, value in (("stated_totals", totals), ("unit_read", unit)):
         setattr(layout, attribute, value)
     return records, problems, notes
+
+
+def _with_unmatched(record: Record, layout: Layout) -> Record:
+    matched = set(layout.mapping.values())
+    cells = layout.sheet.rows[record.row - 1]
+    record.unmatched = {
+        normalise_header(heading): cells[index]
+        for index, heading in enumerate(layout.headers)
+        if index not in matched and index < len(cells) and heading
+    }
+    return record
 
 
 FOOTNOTE = re.compile(r"^(?:notes?|source|sources|\*+|nb|n\.b\.|figures|all figures)\b", re.I)
@@ -204,6 +221,7 @@ def reconcile_totals(
         if not spans:
             continue
         span = min(spans, key=lambda rows: _distance(total, rows, keys))
+        total.adds_up = span
         agreed = []
         for key in keys:
             stated = total.get(key)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from boardpack.finance.models import DSGAllocation, DSGBlock, DSGLine
-from boardpack.finance.services import dsg_figures_set
+from boardpack.finance.models import DSGAllocation, DSGBlock, DSGLine, DSGStatedTotal
+from boardpack.finance.services import dsg_figures_set, dsg_stated_total_set
 from boardpack.imports.datasets.common import name_key
 from boardpack.imports.datasets.dsg.allocation import (
     ALLOCATION,
@@ -120,6 +120,39 @@ class DSGImporter(MonitoringImporter):
                 )
             )
         plan.fields = list(self.fields_shown)
+
+    def plan_stated_totals(self, context: ImportContext, totals: list[Record], plan: Plan) -> None:
+        """The DSG's total as the table states it (the fullest of its totals), kept for the
+        period as ``boardpack check`` compares it with the blocks."""
+        totals = [t for t in totals if t.adds_up]
+        if not totals:
+            return
+        total = max(reversed(totals), key=lambda t: len(t.adds_up))
+        current = DSGStatedTotal.objects.filter(
+            organisation=context.organisation, period=context.period
+        ).first()
+        change = self.stated_total_change(
+            context,
+            total,
+            plan,
+            current,
+            key="dsg",
+            label=f"{total.label or 'Total'} (as stated)",
+            payload={},
+        )
+        if change is not None:
+            plan.stated_totals.append(change)
+        for other in totals:
+            if other is not total:
+                plan.notes.append(
+                    f"Row {other.row} (‘{other.label}’) is a subtotal: checked, not kept "
+                    "(Boardpack keeps the DSG's total)."
+                )
+
+    def apply_stated_total(self, context: ImportContext, change: Change) -> None:
+        dsg_stated_total_set(
+            organisation=context.organisation, period=context.period, **change.payload["values"]
+        )
 
     @staticmethod
     def _names(blocks: list[DSGBlock]) -> dict[str, DSGBlock]:
