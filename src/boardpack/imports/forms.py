@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from boardpack.core.models import ReportingPeriod
 from boardpack.imports import registry
 from boardpack.imports.amounts import Unit
-from boardpack.imports.framework import Importer, Layout
+from boardpack.imports.framework import Layout, TableShape
 from boardpack.periods import Month, PeriodError
 
 UNIT_CHOICES = [("", "As the column headings say (otherwise the template's unit)")] + [
@@ -80,12 +80,13 @@ class UploadForm(forms.Form):
 
 
 class MappingForm(forms.Form):
-    """For each of the dataset's columns, which of the sheet's columns holds it."""
+    """For each of the table's columns (the dataset's main table or a further one), which of
+    the sheet's columns holds it."""
 
     def __init__(
         self,
         *args: Any,
-        importer: Importer,
+        importer: TableShape,
         layout: Layout,
         initial_mapping: dict[str, int],
         **kw: Any,

@@ -19,10 +19,10 @@ from boardpack.imports.framework.columns import (
 )
 from boardpack.imports.framework.importer import TableShape
 from boardpack.imports.framework.layouts import Layout
-from boardpack.imports.framework.plan import ImportContext, Record, Stage
+from boardpack.imports.framework.plan import ImportContext, Plan, Record, Stage
 from boardpack.imports.problems import Problem
 from boardpack.imports.readers import MAX_ROWS, MissingResult, too_many_rows
-from boardpack.periods import MONTH_NAMES, Month, PeriodError
+from boardpack.periods import MONTH_NAMES, FinancialYear, Month, PeriodError
 
 MAX_TEXT = 2000
 
@@ -297,6 +297,33 @@ def total_tolerance(total: Record, key: str, count: int) -> Decimal:
     exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return Decimal(5).scaleb(-(places + 1)) * (count + 1)
+
+
+def read_financial_year(record: Record, plan: Plan, year: FinancialYear) -> bool:
+    """Whether a row's optional ``financial_year`` cell is blank or ``year``; a problem in the
+    plan when it is not."""
+    text = str(record.get("financial_year") or "").strip()
+    if not text:
+        return True
+    try:
+        found = FinancialYear.parse(text)
+    except PeriodError:
+        plan.problems.append(
+            record.problem(
+                f"A financial year is written like {year.label}, not ‘{text[:20]}’.",
+                "financial_year",
+            )
+        )
+        return False
+    if found != year:
+        plan.problems.append(
+            record.problem(
+                f"This row is for {found.label}, but the period imported is in {year.label}.",
+                "financial_year",
+            )
+        )
+        return False
+    return True
 
 
 def read_period(raw: Any, expected: Month) -> str:
