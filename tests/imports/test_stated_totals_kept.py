@@ -37,6 +37,12 @@ def thousands(value: Decimal) -> str:
     return f"{value * 1000:,.0f}"
 
 
+def division_of(line: BudgetLine) -> ServiceArea:
+    division = line.service_area.parent
+    assert division is not None
+    return division
+
+
 def budget_table(period, *, bump: Decimal = Decimal(0), only: str | None = None) -> list:
     """The period's budget lines as a council lays them out: a heading row per division, its
     lines, a "<division> total" row, and the directorate's total named after it, in £000.
@@ -44,8 +50,8 @@ def budget_table(period, *, bump: Decimal = Decimal(0), only: str | None = None)
     rows: list[list] = [["Children's Services revenue monitoring, December 2022"], BUDGET_HEADER]
     lines = BudgetLine.objects.filter(period=period).select_related("service_area__parent")
     by_division: dict[ServiceArea, list[BudgetLine]] = {}
-    for line in sorted(lines, key=lambda x: (x.service_area.parent.order, x.service_area.order)):
-        by_division.setdefault(line.service_area.parent, []).append(line)
+    for line in sorted(lines, key=lambda x: (division_of(x).order, x.service_area.order)):
+        by_division.setdefault(division_of(line), []).append(line)
     grand = [Decimal(0), Decimal(0)]
     first = True
     for division, division_lines in by_division.items():
@@ -62,6 +68,7 @@ def budget_table(period, *, bump: Decimal = Decimal(0), only: str | None = None)
         grand = [grand[0] + sums[0], grand[1] + sums[1]]
     if not only:
         directorate = next(iter(by_division)).parent
+        assert directorate is not None
         rows.append([directorate.name, thousands(grand[0]), thousands(grand[1])])
     return rows
 

@@ -47,8 +47,10 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["dataset"].choices = [(i.name, i.title) for i in registry.all_importers()]
-        self.fields["dataset"].error_messages["required"] = "Choose what the file holds."
+        dataset = self.fields["dataset"]
+        assert isinstance(dataset, forms.ChoiceField)
+        dataset.choices = [(i.name, i.title) for i in registry.all_importers()]
+        dataset.error_messages["required"] = "Choose what the file holds."
 
     def clean_period(self) -> ReportingPeriod:
         key = self.cleaned_data["period"].strip()
@@ -118,7 +120,7 @@ class MappingForm(forms.Form):
             self.fields[column.key] = field
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         used: dict[str, str] = {}
         for column in self.importer.columns:
             value = cleaned.get(column.key)
