@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from boardpack.core.models import ReportingPeriod
 from boardpack.imports import registry
 from boardpack.imports.amounts import Unit
-from boardpack.imports.framework import Importer, Layout
+from boardpack.imports.framework import Layout, TableShape
 from boardpack.periods import Month, PeriodError
 
 UNIT_CHOICES = [("", "As the column headings say (otherwise the template's unit)")] + [
@@ -47,8 +47,10 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["dataset"].choices = [(i.name, i.title) for i in registry.all_importers()]
-        self.fields["dataset"].error_messages["required"] = "Choose what the file holds."
+        dataset = self.fields["dataset"]
+        assert isinstance(dataset, forms.ChoiceField)
+        dataset.choices = [(i.name, i.title) for i in registry.all_importers()]
+        dataset.error_messages["required"] = "Choose what the file holds."
 
     def clean_period(self) -> ReportingPeriod:
         key = self.cleaned_data["period"].strip()
@@ -80,12 +82,13 @@ class UploadForm(forms.Form):
 
 
 class MappingForm(forms.Form):
-    """For each of the dataset's columns, which of the sheet's columns holds it."""
+    """For each of the table's columns (the dataset's main table or a further one), which of
+    the sheet's columns holds it."""
 
     def __init__(
         self,
         *args: Any,
-        importer: Importer,
+        importer: TableShape,
         layout: Layout,
         initial_mapping: dict[str, int],
         **kw: Any,
@@ -117,7 +120,7 @@ class MappingForm(forms.Form):
             self.fields[column.key] = field
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         used: dict[str, str] = {}
         for column in self.importer.columns:
             value = cleaned.get(column.key)

@@ -54,6 +54,12 @@ class ImportRun(models.Model):
         default=False, help_text="Whether lines Boardpack does not know yet may be added."
     )
     mapping = models.JSONField(default=dict, blank=True, help_text="Column key → column index.")
+    table = models.CharField(
+        max_length=50,
+        blank=True,
+        help_text="The dataset's further table the user said the file holds (such as the DSG "
+        "allocation); blank: its main table, or as found.",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.UPLOADED)
     problems = models.JSONField(default=list, blank=True)
     plan_fingerprint = models.CharField(max_length=64, blank=True)
@@ -93,6 +99,9 @@ class SavedLayout(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="saved_import_layouts"
     )
     dataset = models.CharField(max_length=50)
+    table = models.CharField(
+        max_length=50, blank=True, help_text="A further table of the dataset; blank: its main one."
+    )
     signature = models.CharField(max_length=64)
     headers = models.JSONField(default=list)
     mapping = models.JSONField(default=dict, help_text="Column key → column index.")
@@ -105,7 +114,8 @@ class SavedLayout(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "dataset", "signature"], name="one_layout_per_signature"
+                fields=["organisation", "dataset", "table", "signature"],
+                name="one_layout_per_table_signature",
             )
         ]
 

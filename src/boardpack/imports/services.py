@@ -16,10 +16,12 @@ from boardpack.imports.amounts import Unit
 from boardpack.imports.framework import (
     HEADER_SEARCH_ROWS,
     ApplyFailed,
+    Column,
     ImportContext,
     Importer,
     Layout,
     Plan,
+    Table,
     best_layout,
     find_layout,
     layout_signature,
@@ -59,12 +61,18 @@ class Preparation:
     needs_mapping: bool = False
     missing: list[str] = field(default_factory=list)
     tables: list[TableRead] = field(default_factory=list)  # the further tables found
+    table: str = ""  # the further table the user said the file holds; "": as found
 
 
-def remembered_layouts(organisation: Any, dataset: str) -> dict[str, dict[str, int]]:
+def remembered_layouts(
+    organisation: Any, dataset: str, table: str = ""
+) -> dict[str, dict[str, int]]:
+    """The column matches the organisation saved for the dataset's table (``""``: its main)."""
     return {
         layout.signature: layout.mapping
-        for layout in SavedLayout.objects.filter(organisation=organisation, dataset=dataset)
+        for layout in SavedLayout.objects.filter(
+            organisation=organisation, dataset=dataset, table=table
+        )
     }
 
 
@@ -114,9 +122,11 @@ def prepare_import(
     file_name: str,
     sheet_name: str | None = None,
     mapping: dict[str, int] | None = None,
+    table: str = "",
 ) -> Preparation:
     """Everything an import would do and every problem with it, without writing anything.
-    Problems of one kind are capped (see ``cap_problems``)."""
+    ``table``: one of the dataset's further tables the user said the file holds, its columns
+    matched by ``mapping``. Problems of one kind are capped (see ``cap_problems``)."""
     preparation = _prepare(
         importer=importer,
         context=context,
@@ -124,6 +134,7 @@ def prepare_import(
         file_name=file_name,
         sheet_name=sheet_name,
         mapping=mapping,
+        table=table,
     )
     preparation.plan.problems = cap_problems(preparation.plan.problems)
     return preparation
@@ -137,10 +148,14 @@ def _prepare(
     file_name: str,
     sheet_name: str | None = None,
     mapping: dict[str, int] | None = None,
+    table: str = "",
 ) -> Preparation:
     plan = Plan(dataset=importer.name)
     try:
         workbook = read_spreadsheet(data, filename=file_name)
+        chosen = next((t for t in importer.tables if t.key == table), None)
+        if chosen is not None:
+            return _prepare_table(importer, context, workbook, chosen, sheet_name, mapping, plan)
         named = {} if sheet_name else tables_by_sheet_name(importer, workbook)
         layout = find_layout(
             importer,
@@ -186,16 +201,7 @@ def _prepare(
             # Not one required heading: most likely the wrong file, though the user may match.
             plan.problems.append(not_the_template(importer, workbook, layout.sheet.name))
             return preparation
-        for column in missing:
-            plan.problems.append(
-                Problem(
-                    f"No column is matched to ‘{column.header}’ ({column.help}) Match it to one of "
-                    "the sheet's columns, or use the template.",
-                    sheet=layout.sheet.name,
-                    row=layout.header_row,
-                    header=column.header,
-                )
-            )
+        plan.problems += _unmatched(missing, layout)
         return preparation
     too_long = sheet_too_long(layout)
     if too_long is not None:
@@ -225,6 +231,7 @@ def _prepare(
         )
         return preparation
     importer.plan(_with_unit(context, preparation.unit), records, plan)
+    importer.plan_stated_totals(_with_unit(context, preparation.unit), layout.stated_totals, plan)
     for read in preparation.tables:
         table_unit = sheet_unit(read.table, context, read.layout)
         importer.plan_table(read.table, _with_unit(context, table_unit), read.records, plan)
@@ -244,16 +251,56 @@ def _further_tables_alone(
     sheets = [workbook.sheet(sheet_name)] if sheet_name else workbook.visible_sheets
     reads: dict[str, Layout] = {}
     for table in importer.tables:
+        remembered = remembered_layouts(context.organisation, importer.name, table.key)
         for sheet in sheets:
             if any(sheet is found.sheet for found in reads.values()):
                 continue
-            layout = best_layout(table, [sheet])
+            layout = best_layout(table, [sheet], remembered=remembered)
             if layout is not None and not missing_columns(table, layout):
                 reads[table.key] = layout
                 break
     if not reads:
         return None
-    preparation = Preparation(plan, workbook=workbook)
+    return _plan_further_tables(importer, context, Preparation(plan, workbook=workbook), reads)
+
+
+def _prepare_table(
+    importer: Importer,
+    context: ImportContext,
+    workbook: Workbook,
+    table: Table,
+    sheet_name: str | None,
+    mapping: dict[str, int] | None,
+    plan: Plan,
+) -> Preparation:
+    """The file read as the further ``table`` the user said it holds, its columns matched by
+    hand (``mapping``) or as matched before for a file laid out the same way."""
+    remembered = remembered_layouts(context.organisation, importer.name, table.key)
+    layout = find_layout(table, workbook, sheet_name=sheet_name, remembered=remembered)
+    layout = layout or _first_row_layout(workbook, sheet_name)
+    preparation = Preparation(plan, layout=layout, workbook=workbook, table=table.key)
+    if layout is None:
+        plan.problems.append(not_the_template(table, workbook, sheet_name))
+        return preparation
+    if mapping is not None:
+        known = {c.key for c in table.columns}
+        layout.mapping = {
+            k: i for k, i in mapping.items() if 0 <= i < len(layout.headers) and k in known
+        }
+    missing = missing_columns(table, layout)
+    if missing:
+        preparation.needs_mapping = True
+        preparation.missing = [c.key for c in missing]
+        plan.problems += _unmatched(missing, layout)
+        return preparation
+    return _plan_further_tables(importer, context, preparation, {table.key: layout})
+
+
+def _plan_further_tables(
+    importer: Importer, context: ImportContext, preparation: Preparation, reads: dict[str, Layout]
+) -> Preparation:
+    """Read and plan further tables found on their own; the main table is left as it is."""
+    plan = preparation.plan
     preparation.tables, problems, notes = read_tables(importer, context, reads)
     plan.problems.extend(problems)
     plan.notes.extend(notes)
@@ -269,6 +316,19 @@ def _further_tables_alone(
         importer.plan_table(read.table, _with_unit(context, table_unit), read.records, plan)
     plan.problems.sort(key=_sort_key)
     return preparation
+
+
+def _unmatched(missing: list[Column], layout: Layout) -> list[Problem]:
+    return [
+        Problem(
+            f"No column is matched to ‘{column.header}’ ({column.help}) Match it to one of "
+            "the sheet's columns, or use the template.",
+            sheet=layout.sheet.name,
+            row=layout.header_row,
+            header=column.header,
+        )
+        for column in missing
+    ]
 
 
 def _first_row_layout(workbook: Workbook, sheet_name: str | None) -> Layout | None:
@@ -341,7 +401,7 @@ def apply_plan(*, importer: Importer, context: ImportContext, plan: Plan) -> Non
         raise ImportRefused("The import has problems: nothing was written.", plan.problems)
     try:
         with transaction.atomic():
-            importer.apply(context, plan)
+            importer.write(context, plan)
     except ApplyFailed as failed:
         plan.problems.extend(failed.problems)
         raise ImportRefused(
@@ -400,6 +460,7 @@ def import_run_prepare(*, run: ImportRun, importer: Importer) -> Preparation:
         file_name=run.file_name,
         sheet_name=run.sheet_name or None,
         mapping={k: int(v) for k, v in run.mapping.items()} if run.mapping else None,
+        table=run.table,
     )
     plan = preparation.plan
     if preparation.needs_mapping:
@@ -420,13 +481,15 @@ def import_run_prepare(*, run: ImportRun, importer: Importer) -> Preparation:
 def import_run_map(
     *, run: ImportRun, importer: Importer, layout: Layout, mapping: dict[str, int], user: Any
 ) -> None:
-    """Use ``mapping`` for this run and remember it for the next file laid out the same way."""
+    """Use ``mapping`` for this run's table and remember it for the next file laid out the
+    same way."""
     run.mapping = mapping
     run.sheet_name = layout.sheet.name
     run.save(update_fields=["mapping", "sheet_name", "updated_at"])
     SavedLayout.objects.update_or_create(
         organisation=run.organisation,
         dataset=importer.name,
+        table=run.table,
         signature=layout.signature,
         defaults={"headers": layout.headers, "mapping": mapping, "saved_by": user},
     )
@@ -466,7 +529,7 @@ def import_run_apply(
         else:
             try:
                 with transaction.atomic():
-                    importer.apply(run_context(locked), plan)
+                    importer.write(run_context(locked), plan)
                     locked.status = ImportRun.Status.APPLIED
                     locked.applied_at = timezone.now()
                     locked.save(update_fields=["status", "applied_at", "updated_at"])
@@ -483,6 +546,17 @@ def import_run_apply(
     if refusal is not None:
         raise refusal
     return plan
+
+
+def import_run_choose_table(*, run: ImportRun, importer: Importer, table: str) -> None:
+    """Read the run's file as one of the dataset's tables (``""``: its main table), as the user
+    says it holds; the column match starts afresh."""
+    if table and not any(t.key == table for t in importer.tables):
+        raise ValueError(f"{importer.title} has no table {table!r}")
+    if run.is_open and run.table != table:
+        run.table = table
+        run.mapping = {}
+        run.save(update_fields=["table", "mapping", "updated_at"])
 
 
 def import_run_choose_add_new(*, run: ImportRun, add_new: bool) -> None:

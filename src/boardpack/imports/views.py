@@ -16,7 +16,7 @@ from boardpack.core.access import latest_period, organisation_view, period_or_40
 from boardpack.imports import registry
 from boardpack.imports.amounts import AmountError, Unit
 from boardpack.imports.forms import UNIT_CHOICES, MappingForm, UploadForm
-from boardpack.imports.framework import ImportContext, Importer
+from boardpack.imports.framework import ImportContext, Importer, TableShape
 from boardpack.imports.models import ImportRun
 from boardpack.imports.services import (
     ImportRefused,
@@ -24,6 +24,7 @@ from boardpack.imports.services import (
     import_run_cancel,
     import_run_choose_add_new,
     import_run_choose_sheet,
+    import_run_choose_table,
     import_run_choose_unit,
     import_run_create,
     import_run_map,
@@ -32,6 +33,7 @@ from boardpack.imports.services import (
 from boardpack.imports.spreadsheet_templates import template_csv, template_xlsx
 
 PERMISSION = "imports.add_importrun"
+STATED_FIELDS = {"label": "Label", "variance": "Variance £m", "movement": "Movement £m"}
 
 
 def may_import(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -122,7 +124,8 @@ def _render_preview(
     plan = preparation.plan
     tables = [("", importer.title, dict(plan.fields))]
     tables += [(t.key, t.title, dict(t.fields_shown)) for t in importer.tables]
-    groups = []
+    groups: list[dict[str, Any]] = []
+    fields_main = dict(plan.fields)
     for key, title, fields in tables:
         changes = [
             {
@@ -137,6 +140,22 @@ def _render_preview(
         ]
         if changes:
             groups.append({"title": title, "changes": changes})
+    stated = [
+        {
+            "change": change,
+            "fields": [
+                (
+                    STATED_FIELDS.get(k, fields_main.get(k, k)),
+                    change.before.get(k, ""),
+                    change.after.get(k, ""),
+                )
+                for k in change.changed_fields
+            ],
+        }
+        for change in plan.stated_to_write
+    ]
+    if stated:
+        groups.append({"title": "Stated totals kept", "changes": stated, "stated": True})
     return render(
         request,
         "imports/preview.html",
@@ -165,13 +184,21 @@ def mapping(request: HttpRequest, run: int) -> HttpResponse:
     if not found.is_open:
         return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
     importer = _importer(found)
+    if request.method == "POST" and "table" in request.POST:
+        # Which of the dataset's tables the sheet holds: its columns are matched afresh.
+        table = request.POST["table"]
+        if table and not any(t.key == table for t in importer.tables):
+            raise Http404("No such table")
+        import_run_choose_table(run=found, importer=importer, table=table)
+        return redirect("imports:mapping", org=found.organisation.slug, run=found.pk)
     preparation = import_run_prepare(run=found, importer=importer)
     layout = preparation.layout
     if layout is None:  # the file itself was refused: the preview says why
         return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+    shape: TableShape = next((t for t in importer.tables if t.key == found.table), importer)
     if request.method == "POST":
         form = MappingForm(
-            request.POST, importer=importer, layout=layout, initial_mapping=layout.mapping
+            request.POST, importer=shape, layout=layout, initial_mapping=layout.mapping
         )
         if form.is_valid():
             import_run_map(
@@ -184,8 +211,9 @@ def mapping(request: HttpRequest, run: int) -> HttpResponse:
             # No banner: whether anything can be imported is for the preview to say.
             return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
     else:
-        form = MappingForm(importer=importer, layout=layout, initial_mapping=layout.mapping)
+        form = MappingForm(importer=shape, layout=layout, initial_mapping=layout.mapping)
     sample = layout.sheet.rows[layout.header_row : layout.header_row + 3]
+    tables = [("", importer.title)] + [(t.key, t.title) for t in importer.tables]
     return render(
         request,
         "imports/mapping.html",
@@ -193,6 +221,8 @@ def mapping(request: HttpRequest, run: int) -> HttpResponse:
             "nav": "imports",
             "run": found,
             "importer": importer,
+            "table_title": shape.title,
+            "tables": tables if importer.tables else [],
             "layout": layout,
             "form": form,
             "sample": [[("" if v is None else str(v)) for v in row] for row in sample],

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 
-from boardpack.finance.models import BudgetLine, ServiceArea
-from boardpack.finance.services import clean_choice, clean_period, clean_text, service_area_set
+from boardpack.finance.models import BudgetLine, BudgetStatedTotal, ServiceArea
+from boardpack.finance.services import (
+    budget_stated_total_set,
+    clean_choice,
+    clean_period,
+    clean_text,
+    service_area_set,
+)
 from boardpack.finance.services.monitoring import monitoring_values
 from boardpack.imports.datasets.common import name_key
 from boardpack.imports.datasets.monitoring import (
@@ -408,6 +415,95 @@ class BudgetImporter(MonitoringImporter):
                 setattr(existing, key, value)
             validate(existing, exclude=foreign_keys(BudgetLine))
             writes.update(existing, values)
+
+    def plan_stated_totals(self, context: ImportContext, totals: list[Record], plan: Plan) -> None:
+        """Each stated total kept for the area it totals: a subtotal of every line of one
+        division for that division, the total of every line for the directorate. A total of
+        only some of an area's lines is checked, not kept (Boardpack's would differ)."""
+        divisions: dict[int | None, str] = {}
+        for change in plan.changes:
+            area = change.payload["target"]
+            new = change.payload.get("new")
+            divisions[change.row] = area.parent.name if area is not None else new["division_name"]
+        areas = list(
+            ServiceArea.objects.filter(organisation=context.organisation).select_related("parent")
+        )
+        held: dict[str, int] = {}  # service lines Boardpack holds, by division's name
+        for area in areas:
+            if area.level == LEVEL.SERVICE_LINE and area.parent is not None:
+                held[name_key(area.parent.name)] = held.get(name_key(area.parent.name), 0) + 1
+        kept = {
+            t.service_area_id: t
+            for t in BudgetStatedTotal.objects.filter(
+                service_area__organisation=context.organisation, period=context.period
+            )
+        }
+        directorates = [a for a in areas if a.level == LEVEL.DIRECTORATE]
+        for total in (t for t in totals if t.adds_up):
+            named = {divisions.get(r.row) for r in total.adds_up}
+            span = Counter(name_key(divisions.get(r.row)) for r in total.adds_up)
+            area, division = self._totalled(named, held, span, areas, directorates)
+            if area is None and not division:
+                plan.notes.append(
+                    f"Row {total.row} (‘{total.label}’) is checked, but not kept: it totals only "
+                    "some of a division's or the directorate's service lines."
+                )
+                continue
+            where = area.name if area is not None else division
+            whole = area is not None and area.level == LEVEL.DIRECTORATE
+            stated = self.stated_total_change(
+                context,
+                total,
+                plan,
+                kept.get(area.pk) if area is not None else None,
+                key=name_key(where),
+                label=f"{where}, {'total' if whole else 'sub total'} (as stated)",
+                payload={"area": area, "division": division},
+            )
+            if stated is not None:
+                plan.stated_totals.append(stated)
+
+    @staticmethod
+    def _totalled(
+        named: set[str | None],
+        held: dict[str, int],
+        span: Counter[str],
+        areas: list[ServiceArea],
+        directorates: list[ServiceArea],
+    ) -> tuple[ServiceArea | None, str]:
+        """The area a stated total totals, when the rows it adds up (``span``, by division)
+        are every service line of it: a division (one Boardpack does not hold yet by its
+        name), or the directorate; else (None, "")."""
+        if None in named or any(count < held.get(key, 0) for key, count in span.items()):
+            return None, ""
+        if len(span) == 1:
+            name = str(next(iter(named)))
+            division = next(
+                (a for a in areas if a.level == LEVEL.DIVISION and name_key(a.name) in span),
+                None,
+            )
+            return (division, "") if division is not None else (None, name)
+        if set(held) <= set(span) and len(directorates) == 1:
+            return directorates[0], ""
+        return None, ""
+
+    def apply_stated_total(self, context: ImportContext, change: Change) -> None:
+        area = (
+            change.payload["area"]
+            or ServiceArea.objects.filter(
+                organisation=context.organisation,
+                level=LEVEL.DIVISION,
+                name=change.payload["division"],
+            ).first()
+        )
+        if area is None:
+            raise ValidationError({"service_area": "The division the subtotal is for is missing."})
+        budget_stated_total_set(
+            organisation=context.organisation,
+            period=context.period,
+            service_area=area,
+            **change.payload["values"],
+        )
 
     def current_rows(self, context: ImportContext) -> list[dict[str, Any]]:
         lines = {

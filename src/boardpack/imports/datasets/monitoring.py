@@ -5,10 +5,11 @@ what the source states beside them (A/(F), movement, arrow), kept for the qualit
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from types import SimpleNamespace
 from typing import Any
 
 from boardpack.finance.models import Direction, Marker
-from boardpack.imports.amounts import Unit
+from boardpack.imports.amounts import AmountError, Unit, parse_amount
 from boardpack.imports.datasets.common import half_unit, plain
 from boardpack.imports.framework import Change, Column, ImportContext, Importer, Kind, Plan, Record
 
@@ -21,6 +22,7 @@ STATED = (
     "stated_movement_negative",
     "stated_direction",
 )
+TOTAL_STATED = tuple(name.removeprefix("stated_") for name in STATED)
 MARKERS = {"a": Marker.ADVERSE, "(f)": Marker.FAVOURABLE, "f": Marker.FAVOURABLE}
 MARKERS |= {"-": Marker.NIL, "–": Marker.NIL, "—": Marker.NIL, "nil": Marker.NIL}
 DIRECTIONS = {
@@ -295,6 +297,58 @@ class MonitoringImporter(Importer):
             payload={"target": target, "values": values},
         )
 
+    def _stated_figure(self, record: Record, name: str, context: ImportContext) -> Decimal | None:
+        """A total's figure as the file states it: from a ``stated_…`` column when the file
+        has one beside the computed figure (Boardpack's own export), else the row's own."""
+        raw = record.unmatched.get(f"stated {name.replace('_', ' ')}")
+        if raw is not None:
+            try:
+                return parse_amount(raw, unit=context.unit or self.default_unit, to=self.unit)
+            except AmountError:
+                pass
+        value: Decimal | None = record.get(name)
+        return value
+
+    def stated_total_change(
+        self,
+        context: ImportContext,
+        record: Record,
+        plan: Plan,
+        current: Any,
+        *,
+        key: str,
+        label: str,
+        payload: dict[str, Any],
+    ) -> Change | None:
+        """A stated total or subtotal row as the file states it, against ``current``, the
+        one kept before; every figure optional. None after adding problems."""
+        kept = (
+            SimpleNamespace(**{f"stated_{k}": getattr(current, k) for k in TOTAL_STATED})
+            if current is not None
+            else None
+        )
+        stated = self._stated(record, plan, kept)
+        if stated is None:
+            return None
+        # How reports name the total, as the file first wrote it ("sub total"): kept after.
+        words = current.label if current is not None and current.label else record.label
+        values: dict[str, Any] = {"label": words[:200]}
+        for name in ("current_budget", "projection"):
+            value = self._stated_figure(record, name, context)
+            values[name] = None if value is None else self._places(value, record, plan)
+        values |= {name.removeprefix("stated_"): value for name, value in stated.items()}
+        existing = {k: getattr(current, k) for k in values} if current is not None else None
+        return Change.against(
+            existing,
+            values,
+            record=record,
+            key=f"stated:{key}",
+            label=label,
+            before=_total_shown(existing),
+            after=_total_shown(values),
+            payload={**payload, "values": values},
+        )
+
     fields_shown = [
         ("current_budget", "Current budget £m"),
         ("projection", "Full year projection £m"),
@@ -307,3 +361,16 @@ class MonitoringImporter(Importer):
     @staticmethod
     def context_row(context: ImportContext) -> dict[str, Any]:
         return {"period": context.period.key}
+
+
+def _total_shown(values: dict[str, Any] | None) -> dict[str, str]:
+    if values is None:
+        return {}
+    shown = {"label": values["label"]}
+    for name in ("current_budget", "projection", "variance", "movement"):
+        if values[name] is not None:
+            shown[name] = plain(values[name])
+    for name in ("marker", "direction"):
+        if values[name]:
+            shown[name] = values[name]
+    return shown

@@ -9,8 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 
 from boardpack.finance.calculations import format_pounds
-from boardpack.finance.models import SavingLine, SavingPosition
-from boardpack.finance.services import POUND_PLACES, clean_amount, clean_period, clean_text
+from boardpack.finance.models import SavingLine, SavingPosition, SavingsStatedTotal
+from boardpack.finance.services import (
+    POUND_PLACES,
+    clean_amount,
+    clean_period,
+    clean_text,
+    savings_stated_totals_set,
+)
 from boardpack.imports.amounts import Unit
 from boardpack.imports.datasets.common import model_problems
 from boardpack.imports.framework import (
@@ -415,6 +421,46 @@ class SavingsImporter(Importer):
             for key, value in values.items():
                 setattr(existing, key, value)
             writes.update(existing, values)
+
+    def plan_stated_totals(self, context: ImportContext, totals: list[Record], plan: Plan) -> None:
+        """The tracker's TOTALS row, kept for the year and period as ``boardpack check``
+        compares it with the lines; a subtotal of some of the lines is checked, not kept."""
+        years = {c.payload["line"].financial_year for c in plan.changes}
+        for total in (t for t in totals if t.adds_up):
+            if len(total.adds_up) < len(plan.changes) or len(years) != 1:
+                plan.notes.append(
+                    f"Row {total.row} (‘{total.label}’) is checked, but not kept: Boardpack "
+                    "keeps the total of a whole year's savings."
+                )
+                continue
+            year = years.pop()
+            current = SavingsStatedTotal.objects.filter(
+                organisation=context.organisation, financial_year=year, period=context.period
+            ).first()
+            values = {key: total.get(key) for key in ("target", *PARTS)}
+            existing = {k: getattr(current, k) for k in values} if current is not None else None
+
+            def shown(figures: dict[str, Any] | None) -> dict[str, str]:
+                return {k: format_pounds(v) for k, v in (figures or {}).items() if v is not None}
+
+            plan.stated_totals.append(
+                Change.against(
+                    existing,
+                    values,
+                    record=total,
+                    key=f"stated:{year}",
+                    label=f"{total.label or 'TOTALS'}, {FinancialYear(year).label} MTFP"
+                    " (as stated)",
+                    before=shown(existing),
+                    after=shown(values),
+                    payload={"financial_year": year, **values},
+                )
+            )
+
+    def apply_stated_total(self, context: ImportContext, change: Change) -> None:
+        savings_stated_totals_set(
+            organisation=context.organisation, period=context.period, **change.payload
+        )
 
     def current_rows(self, context: ImportContext) -> list[dict[str, Any]]:
         rows = []

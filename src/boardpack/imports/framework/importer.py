@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Protocol
@@ -60,6 +61,13 @@ class Table:
     default_unit: Unit = Unit.POUNDS
     keep_totals: bool = False  # a stated total row is data (kept and checked), not skipped
     fields_shown: tuple[tuple[str, str], ...] = ()
+    # What the table costs beyond its columns: its rules, as three functions. ``plan`` adds
+    # the rows' changes and problems to the plan (given the importer, for what the dataset's
+    # tables share, such as how a DSG block is named); ``write`` writes one change with the
+    # domain's service; ``rows`` gives the period's figures for a template.
+    plan: Callable[[Any, ImportContext, list[Record], Plan], None] | None = None
+    write: Callable[[ImportContext, Change], None] | None = None
+    rows: Callable[[ImportContext], list[dict[str, Any]]] | None = None
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -95,12 +103,44 @@ class Importer:
     def plan_table(
         self, table: Table, context: ImportContext, records: list[Record], plan: Plan
     ) -> None:
-        """Add the changes and problems of one of ``tables`` to the plan."""
-        raise NotImplementedError
+        """Add the changes and problems of one of ``tables`` to the plan (its ``plan``)."""
+        if table.plan is None:
+            raise NotImplementedError(f"{self.name}: table {table.key!r} declares no plan")
+        table.plan(self, context, records, plan)
 
     def table_rows(self, table: Table, context: ImportContext) -> list[dict[str, Any]]:
         """One of ``tables``' figures for the period, as template rows keyed by column."""
-        return []
+        return table.rows(context) if table.rows is not None else []
+
+    def write_change(self, context: ImportContext, change: Change) -> None:
+        """Write one change: a further table's with the table's ``write``, the main table's
+        with ``apply_change``."""
+        table = next((t for t in self.tables if t.key == change.table), None)
+        if table is not None and table.write is not None:
+            table.write(context, change)
+        else:
+            self.apply_change(context, change)
+
+    def plan_stated_totals(self, context: ImportContext, totals: list[Record], plan: Plan) -> None:
+        """Keep the main table's stated totals and subtotals (reconciled already, each with the
+        rows it ``adds_up``) as ``plan.stated_totals``; a dataset with nowhere to keep them
+        leaves this as it is."""
+
+    def apply_stated_total(self, context: ImportContext, change: Change) -> None:
+        raise NotImplementedError
+
+    def write(self, context: ImportContext, plan: Plan) -> None:
+        """Write the plan: its lines (``apply``), then the stated totals it keeps. Call inside
+        ``transaction.atomic()``; ``ApplyFailed`` when the domain refuses any of it."""
+        self.apply(context, plan)
+        problems: list[Problem] = []
+        for change in plan.stated_to_write:
+            try:
+                self.apply_stated_total(context, change)
+            except ValidationError as exc:
+                problems += change_problems(change, exc)
+        if problems:
+            raise ApplyFailed(problems)
 
     def apply(self, context: ImportContext, plan: Plan) -> None:
         """Write every change; call inside ``transaction.atomic()``. Any refusal by the domain's
@@ -110,7 +150,7 @@ class Importer:
         for number, change in enumerate(changes, start=1):
             context.report(Stage.WRITING, number, len(changes))
             try:
-                self.apply_change(context, change)
+                self.write_change(context, change)
             except ValidationError as exc:
                 problems += change_problems(change, exc)
         if problems:

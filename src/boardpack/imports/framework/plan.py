@@ -31,6 +31,10 @@ class Record:
     cells: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (index, heading)
     warnings: list[Problem] = field(default_factory=list)  # implausible figures to confirm
     label: str = ""  # the row's name as the sheet shows it (its first cell of words)
+    adds_up: list[Record] = field(default_factory=list)  # a stated total's rows, once reconciled
+    # A total row's cells in the columns no field is matched to, by normalised heading: an
+    # export of Boardpack's own states its totals beside the computed ones (``stated_projection``).
+    unmatched: dict[str, Any] = field(default_factory=dict)
 
     def problem(self, message: str, key: str | None = None) -> Problem:
         """A problem in this row, at the cell of column ``key`` when the sheet has one."""
@@ -64,6 +68,40 @@ class Change:
     table: str = ""  # the further table the row is from; "" for the dataset's main table
     sheet: str = ""
 
+    @classmethod
+    def against(
+        cls,
+        existing: dict[str, Any] | None,
+        values: dict[str, Any],
+        *,
+        record: Record,
+        key: str,
+        label: str,
+        before: dict[str, str],
+        after: dict[str, str],
+        payload: Any = None,
+        table: str = "",
+    ) -> Change:
+        """A row's change: new when nothing is saved (``existing`` None), changed when any of
+        ``values`` differs from what is saved, unchanged otherwise."""
+        if existing is None:
+            action = cls.NEW
+        elif any(existing.get(k) != v for k, v in values.items()):
+            action = cls.CHANGED
+        else:
+            action = cls.UNCHANGED
+        return cls(
+            action=action,
+            key=key,
+            label=label,
+            row=record.row,
+            before=before,
+            after=after,
+            payload=payload,
+            table=table,
+            sheet=record.sheet,
+        )
+
     @property
     def changed_fields(self) -> list[str]:
         keys = list(self.after) + [k for k in self.before if k not in self.after]
@@ -86,6 +124,10 @@ class Plan:
     # Figures that are possible but implausible (£1bn in one line): applied only when the user
     # confirms them.
     warnings: list[Problem] = field(default_factory=list)
+    # The totals and subtotals the file states, kept as stated totals (for the quality checks)
+    # beside the lines; not counted among the lines' changes.
+    stated_totals: list[Change] = field(default_factory=list)
+    _seen: dict[tuple[str, Any], int] = field(default_factory=dict, repr=False, compare=False)
     _notes_seen: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def note_once(self, note: str) -> None:
@@ -94,6 +136,22 @@ class Plan:
         if note not in self._notes_seen:
             self._notes_seen.add(note)
             self.notes.append(note)
+
+    def first_time(
+        self, record: Record, key: Any, name: str, column: str, *, table: str = "", hint: str = ""
+    ) -> bool:
+        """Whether ``key`` is met for the first time in the file's table; if not, a problem
+        naming both rows (``{name} appears twice: also in row N.``)."""
+        seen = self._seen.setdefault((table, key), record.row)
+        if seen != record.row:
+            message = f"{name} appears twice: also in row {seen}.{hint}"
+            self.problems.append(record.problem(message, column))
+            return False
+        return True
+
+    @property
+    def stated_to_write(self) -> list[Change]:
+        return [c for c in self.stated_totals if c.action != Change.UNCHANGED]
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)
@@ -123,7 +181,7 @@ class Plan:
         text = repr(
             [
                 (c.action, c.key, sorted(c.before.items()), sorted(c.after.items()))
-                for c in self.changes
+                for c in [*self.changes, *self.stated_totals]
             ]
         )
         return hashlib.sha256(text.encode()).hexdigest()[:32]

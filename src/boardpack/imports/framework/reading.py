@@ -10,13 +10,19 @@ from decimal import Decimal
 from typing import Any
 
 from boardpack.imports.amounts import AmountError, Unit, magnitude_problem, parse_amount
-from boardpack.imports.framework.columns import PERIOD_KEY, Column, Kind, unit_from_headers
+from boardpack.imports.framework.columns import (
+    PERIOD_KEY,
+    Column,
+    Kind,
+    normalise_header,
+    unit_from_headers,
+)
 from boardpack.imports.framework.importer import TableShape
 from boardpack.imports.framework.layouts import Layout
-from boardpack.imports.framework.plan import ImportContext, Record, Stage
+from boardpack.imports.framework.plan import ImportContext, Plan, Record, Stage
 from boardpack.imports.problems import Problem
 from boardpack.imports.readers import MAX_ROWS, MissingResult, too_many_rows
-from boardpack.periods import MONTH_NAMES, Month, PeriodError
+from boardpack.periods import MONTH_NAMES, FinancialYear, Month, PeriodError
 
 MAX_TEXT = 2000
 
@@ -108,7 +114,7 @@ def read_records(
                 f"Row {row_number} is a {reason} row: Boardpack computes it, so it is not imported."
             )
             if reason == "total" and not record.failed:
-                totals.append(record)
+                totals.append(_with_unmatched(record, layout))
             continue
         footnote = _footnote(sheet.rows[row_number - 1], record)
         if footnote:
@@ -125,10 +131,21 @@ def read_records(
             f"Row {record.row} (‘{label}’) adds up the rows above it: it is kept as a stated "
             "total and checked, not imported as a line."
         )
-    totals.extend(found_totals)
+    totals.extend(_with_unmatched(record, layout) for record in found_totals)
     for attribute, value in (("stated_totals", totals), ("unit_read", unit)):
         setattr(layout, attribute, value)
     return records, problems, notes
+
+
+def _with_unmatched(record: Record, layout: Layout) -> Record:
+    matched = set(layout.mapping.values())
+    cells = layout.sheet.rows[record.row - 1]
+    record.unmatched = {
+        normalise_header(heading): cells[index]
+        for index, heading in enumerate(layout.headers)
+        if index not in matched and index < len(cells) and heading
+    }
+    return record
 
 
 FOOTNOTE = re.compile(r"^(?:notes?|source|sources|\*+|nb|n\.b\.|figures|all figures)\b", re.I)
@@ -204,6 +221,7 @@ def reconcile_totals(
         if not spans:
             continue
         span = min(spans, key=lambda rows: _distance(total, rows, keys))
+        total.adds_up = span
         agreed = []
         for key in keys:
             stated = total.get(key)
@@ -279,6 +297,33 @@ def total_tolerance(total: Record, key: str, count: int) -> Decimal:
     exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return Decimal(5).scaleb(-(places + 1)) * (count + 1)
+
+
+def read_financial_year(record: Record, plan: Plan, year: FinancialYear) -> bool:
+    """Whether a row's optional ``financial_year`` cell is blank or ``year``; a problem in the
+    plan when it is not."""
+    text = str(record.get("financial_year") or "").strip()
+    if not text:
+        return True
+    try:
+        found = FinancialYear.parse(text)
+    except PeriodError:
+        plan.problems.append(
+            record.problem(
+                f"A financial year is written like {year.label}, not ‘{text[:20]}’.",
+                "financial_year",
+            )
+        )
+        return False
+    if found != year:
+        plan.problems.append(
+            record.problem(
+                f"This row is for {found.label}, but the period imported is in {year.label}.",
+                "financial_year",
+            )
+        )
+        return False
+    return True
 
 
 def read_period(raw: Any, expected: Month) -> str:

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from boardpack.finance.models import DSGAllocation, DSGBlock, DSGLine
-from boardpack.finance.services import dsg_figures_set
+from boardpack.finance.models import DSGAllocation, DSGBlock, DSGLine, DSGStatedTotal
+from boardpack.finance.services import dsg_figures_set, dsg_stated_total_set
 from boardpack.imports.datasets.common import name_key
-from boardpack.imports.datasets.dsg.allocation import (
-    ALLOCATION,
-    AllocationPlanner,
-    allocation_rows,
-    apply_allocation_change,
-)
-from boardpack.imports.datasets.dsg.deficit import (
-    DEFICIT,
-    apply_deficit_change,
-    deficit_rows,
-    plan_deficit,
-)
+from boardpack.imports.datasets.dsg.allocation import ALLOCATION
+from boardpack.imports.datasets.dsg.deficit import DEFICIT
 from boardpack.imports.datasets.dsg.shared import block_column
 from boardpack.imports.datasets.monitoring import (
     ROW_KIND_COLUMN,
@@ -33,7 +24,6 @@ from boardpack.imports.framework import (
     ImportContext,
     Plan,
     Record,
-    Table,
 )
 
 # When a sheet names a block in its own words: the words that identify each kind.
@@ -121,6 +111,39 @@ class DSGImporter(MonitoringImporter):
             )
         plan.fields = list(self.fields_shown)
 
+    def plan_stated_totals(self, context: ImportContext, totals: list[Record], plan: Plan) -> None:
+        """The DSG's total as the table states it (the fullest of its totals), kept for the
+        period as ``boardpack check`` compares it with the blocks."""
+        totals = [t for t in totals if t.adds_up]
+        if not totals:
+            return
+        total = max(reversed(totals), key=lambda t: len(t.adds_up))
+        current = DSGStatedTotal.objects.filter(
+            organisation=context.organisation, period=context.period
+        ).first()
+        change = self.stated_total_change(
+            context,
+            total,
+            plan,
+            current,
+            key="dsg",
+            label=f"{total.label or 'Total'} (as stated)",
+            payload={},
+        )
+        if change is not None:
+            plan.stated_totals.append(change)
+        for other in totals:
+            if other is not total:
+                plan.notes.append(
+                    f"Row {other.row} (‘{other.label}’) is a subtotal: checked, not kept "
+                    "(Boardpack keeps the DSG's total)."
+                )
+
+    def apply_stated_total(self, context: ImportContext, change: Change) -> None:
+        dsg_stated_total_set(
+            organisation=context.organisation, period=context.period, **change.payload["values"]
+        )
+
     @staticmethod
     def _names(blocks: list[DSGBlock]) -> dict[str, DSGBlock]:
         names: dict[str, DSGBlock] = {}
@@ -157,33 +180,19 @@ class DSGImporter(MonitoringImporter):
                 return next((b for b in blocks if b.kind == kind), None)
         return None
 
-    def plan_table(
-        self, table: Table, context: ImportContext, records: list[Record], plan: Plan
-    ) -> None:
-        if table is DEFICIT:
-            plan_deficit(context, records, plan)
-            return
-        blocks = list(DSGBlock.objects.filter(organisation=context.organisation))
-        names = self._names(blocks)
-        planner = AllocationPlanner(context, plan, lambda text: self._block(text, blocks, names))
-        planner.run(records)
-
-    def table_rows(self, table: Table, context: ImportContext) -> list[dict[str, Any]]:
-        return deficit_rows(context) if table is DEFICIT else allocation_rows(context)
-
     def apply_change(self, context: ImportContext, change: Change) -> None:
-        if change.table == DEFICIT.key:
-            apply_deficit_change(context, change)
-            return
-        if change.table:
-            apply_allocation_change(context, change)
-            return
         dsg_figures_set(
             organisation=context.organisation,
             period=context.period,
             block=change.payload["target"],
             **change.payload["values"],
         )
+
+    def find_block(self, context: ImportContext) -> Callable[[str], DSGBlock | None]:
+        """How the DSG's tables recognise a block in a sheet's own words."""
+        blocks = list(DSGBlock.objects.filter(organisation=context.organisation))
+        names = self._names(blocks)
+        return lambda text: self._block(text, blocks, names)
 
     def current_rows(self, context: ImportContext) -> list[dict[str, Any]]:
         lines = {

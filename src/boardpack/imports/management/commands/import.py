@@ -232,9 +232,7 @@ class Command(BaseCommand):
                 f"Reading the {read.table.title} from sheet ‘{read.layout.sheet.name}’, "
                 f"headings in row {read.layout.header_row}"
             )
-        for change in plan.changes:
-            if change.action == change.UNCHANGED:
-                continue
+        for change in plan.to_write + plan.stated_to_write:
             self.stdout.write(f"  {change.action:<9} {change.label}")
             for key in change.changed_fields:
                 before = change.before.get(key, "")
