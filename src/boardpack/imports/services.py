@@ -140,7 +140,9 @@ def _prepare(
 ) -> Preparation:
     plan = Plan(dataset=importer.name)
     try:
-        workbook = read_spreadsheet(data, filename=file_name)
+        workbook = read_spreadsheet(
+            data, filename=file_name, max_bytes=context.max_bytes, max_rows=context.max_rows
+        )
         named = {} if sheet_name else tables_by_sheet_name(importer, workbook)
         layout = find_layout(
             importer,
@@ -197,7 +199,7 @@ def _prepare(
                 )
             )
         return preparation
-    too_long = sheet_too_long(layout)
+    too_long = sheet_too_long(layout, context.max_rows)
     if too_long is not None:
         plan.problems.append(too_long)  # refused before a row is read or planned
         return preparation

@@ -83,6 +83,8 @@ class ObservationsImporter(Importer):
     title = "Performance figures"
     unit = AmountUnit.POUNDS
     default_unit = AmountUnit.POUNDS
+    # A year of figures from a data warehouse comes in at once on the command line.
+    command_max_rows = 200_000
     guidance = (
         "One row per figure: the indicator's code, the date the figure is at, and its value "
         "(blank with qualifier c, x or z when it is missing). Breakdowns are written "
