@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -282,7 +282,7 @@ class Checker:
     def check(
         self,
         values: dict[str, Any],
-        failed: set[str],
+        failed: Set[str],
         problem: Callable[[str, str], Problem],
         row: int,
     ) -> Change | None:
