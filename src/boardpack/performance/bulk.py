@@ -13,7 +13,9 @@ happens in the caller's transaction: a refusal anywhere leaves nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, transaction
@@ -57,6 +59,19 @@ def _columns_agree() -> None:
 _columns_agree()
 FIGURE_TABLE = Observation._meta.db_table
 HISTORY_TABLE = Observation.history.model._meta.db_table  # type: ignore[attr-defined]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while hundreds of thousands of rows, changes and tuples
+    are made (none of them cyclic): each collection would walk all of them again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def figures_write(

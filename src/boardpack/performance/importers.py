@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -129,6 +128,10 @@ class ObservationsImporter(Importer):
 
     def apply(self, context: ImportContext, plan: Plan) -> None:
         """Every new and changed figure in bulk, with its history, in one transaction."""
+        with bulk.gc_paused():
+            self._apply(context, plan)
+
+    def _apply(self, context: ImportContext, plan: Plan) -> None:
         organisation = context.organisation
         sources = {s.key: s for s in Source.objects.filter(organisation=organisation)}
         default_source = f"import-{context.period.key}"
@@ -140,23 +143,23 @@ class ObservationsImporter(Importer):
                 date=context.period.period.last_day,
                 period=context.period,
             )
+        source_ids = {key: source.id for key, source in sources.items()}
         new: list[bulk.Row] = []
         changed: list[bulk.Row] = []
         for change in plan.to_write:
             p = change.payload
-            value: Decimal | None = p["value"]
             row = (
-                p["indicator"].pk,
+                p["indicator"].id,
                 p["date"],
                 p["period_label"],
                 p["area"],
                 services.breakdown_json(p["breakdown"]),
                 p["breakdown_key"],
-                value,
+                p["value"],
                 p["places"],
                 p["qualifier"],
                 p["as_written"],
-                sources[p["source"]].pk,
+                source_ids[p["source"]],
                 p["commentary"],
             )
             if change.action == Change.NEW:
@@ -466,6 +469,15 @@ def import_csv_rows(
 
     A row whose cells are plain is read and checked at once (``Checker.quick``); any other is
     read cell by cell as a spreadsheet's row is, so its problems are the same."""
+    with bulk.gc_paused():
+        plan = _csv_plan(context, rows)
+    if write and not plan.problems:
+        with transaction.atomic():
+            INDICATORS_IMPORTER.apply(context, plan)
+    return plan
+
+
+def _csv_plan(context: ImportContext, rows: Iterable[dict[str, Any]]) -> Plan:
     importer = INDICATORS_IMPORTER
     rows = list(rows)
     plan = Plan(dataset=importer.name)
@@ -500,7 +512,4 @@ def import_csv_rows(
         checker.record(record)
     checker.finish()
     plan.problems.sort(key=lambda problem: problem.row or 0)
-    if write and not plan.problems:
-        with transaction.atomic():
-            importer.apply(context, plan)
     return plan
