@@ -22,9 +22,10 @@ from boardpack.imports.problems import FileRefused, Problem
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
-MAX_ROWS = 20_000  # rows of figures in one import
-# A sheet may hold title rows above its headings: it is read up to this many rows in all.
-MAX_SHEET_ROWS = MAX_ROWS + 50
+MAX_ROWS = 20_000  # rows of figures in one import (a dataset's command may take more)
+# A sheet may hold title rows above its headings: it is read up to this many rows more.
+TITLE_ROWS = 50
+MAX_SHEET_ROWS = MAX_ROWS + TITLE_ROWS
 MAX_COLUMNS = 200
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # declared sizes, checked before any parsing
 CSV_DELIMITERS = ",;\t|"
@@ -82,8 +83,12 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def read_spreadsheet(data: bytes, *, filename: str = "", max_bytes: int | None = None) -> Workbook:
-    """Read ``data`` as a workbook, or raise ``FileRefused`` saying why it cannot be read."""
+def read_spreadsheet(
+    data: bytes, *, filename: str = "", max_bytes: int | None = None, max_rows: int = MAX_ROWS
+) -> Workbook:
+    """Read ``data`` as a workbook, or raise ``FileRefused`` saying why it cannot be read.
+    A sheet is read up to ``max_rows`` rows of figures (and its title rows): one with more is
+    marked ``truncated``, a CSV file refused before it is parsed when its lines say so."""
     limit = settings.BOARDPACK_MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
     if len(data) > limit:
         raise FileRefused(
@@ -95,13 +100,13 @@ def read_spreadsheet(data: bytes, *, filename: str = "", max_bytes: int | None =
     if data.startswith(OLE_SIGNATURE):
         raise FileRefused(_ole_message(data))
     if data.startswith(ZIP_SIGNATURE):
-        return _read_xlsx(data)
+        return _read_xlsx(data, max_rows)
     if filename.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
         raise FileRefused(
             "The file is not a workbook Boardpack can read: it may be damaged. "
             "Open it in Excel, save it as an Excel Workbook (.xlsx) and upload it again."
         )
-    return _read_csv(data)
+    return _read_csv(data, max_rows)
 
 
 def _ole_message(data: bytes) -> str:
@@ -117,7 +122,7 @@ def _ole_message(data: bytes) -> str:
     )
 
 
-def _read_xlsx(data: bytes) -> Workbook:
+def _read_xlsx(data: bytes, max_rows: int = MAX_ROWS) -> Workbook:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -146,7 +151,7 @@ def _read_xlsx(data: bytes) -> Workbook:
         with warnings.catch_warnings():
             # openpyxl warns about features it ignores (data validation, slicers): not our users'.
             warnings.simplefilter("ignore")
-            sheets, active = _xlsx_sheets(data)
+            sheets, active = _xlsx_sheets(data, max_rows + TITLE_ROWS)
     except FileRefused:
         raise
     except Exception as exc:  # openpyxl raises many kinds of error for a damaged file.
@@ -159,7 +164,7 @@ def _read_xlsx(data: bytes) -> Workbook:
     return Workbook(kind="xlsx", sheets=sheets, active=active)
 
 
-def _xlsx_sheets(data: bytes) -> tuple[list[Sheet], str]:
+def _xlsx_sheets(data: bytes, sheet_rows: int = MAX_SHEET_ROWS) -> tuple[list[Sheet], str]:
     # Imported here: the importers register at start-up, openpyxl is needed only to read a file.
     from openpyxl import load_workbook
 
@@ -178,7 +183,8 @@ def _xlsx_sheets(data: bytes) -> tuple[list[Sheet], str]:
             # headings, and refused by the import with its row count.
             declared = _declared_rows(values_ws)
             sheet.declared_rows = declared
-            limit = 50 if declared is not None and declared > MAX_SHEET_ROWS else MAX_SHEET_ROWS
+            too_many = declared is not None and declared > sheet_rows
+            limit = TITLE_ROWS if too_many else sheet_rows
             values_rows = values_ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)
             formula_rows = formula_ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)
             for values, formulas in zip(values_rows, formula_rows, strict=False):
@@ -261,7 +267,7 @@ def _delimiter(text: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
-def _read_csv(data: bytes) -> Workbook:
+def _read_csv(data: bytes, max_rows: int = MAX_ROWS) -> Workbook:
     text = _decode(data)
     if "\x00" in text:
         raise FileRefused("The file is not a spreadsheet: it holds binary data.")
@@ -272,16 +278,17 @@ def _read_csv(data: bytes) -> Workbook:
             "or a CSV file."
         )
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
-    if '"' not in text and lines > MAX_SHEET_ROWS:
+    sheet_rows = max_rows + TITLE_ROWS
+    if '"' not in text and lines > sheet_rows:
         # Without quotes a line is a row: the file is refused before any row is parsed.
-        raise FileRefused(too_many_rows("CSV", lines))
+        raise FileRefused(too_many_rows("CSV", lines, max_rows))
     sheet = Sheet(name="CSV")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     counts: list[int] = []
     line = 0
     try:
         for values in reader:
-            if len(sheet.rows) >= MAX_SHEET_ROWS:
+            if len(sheet.rows) >= sheet_rows:
                 sheet.truncated = True
                 break
             line = reader.line_num
@@ -316,10 +323,10 @@ def _read_csv(data: bytes) -> Workbook:
     return Workbook(kind="csv", sheets=[sheet])
 
 
-def too_many_rows(sheet: str, rows: int | None) -> Problem:
+def too_many_rows(sheet: str, rows: int | None, max_rows: int = MAX_ROWS) -> Problem:
     counted = f"{rows:,} rows" if rows else "more rows than that"
     return Problem(
-        f"The sheet has {counted}: Boardpack imports up to {MAX_ROWS:,} rows of figures at a "
+        f"The sheet has {counted}: Boardpack imports up to {max_rows:,} rows of figures at a "
         "time. Split the table into smaller files and import each.",
         sheet=sheet,
     )

@@ -152,7 +152,9 @@ def _prepare(
 ) -> Preparation:
     plan = Plan(dataset=importer.name)
     try:
-        workbook = read_spreadsheet(data, filename=file_name)
+        workbook = read_spreadsheet(
+            data, filename=file_name, max_bytes=context.max_bytes, max_rows=context.max_rows
+        )
         chosen = next((t for t in importer.tables if t.key == table), None)
         if chosen is not None:
             return _prepare_table(importer, context, workbook, chosen, sheet_name, mapping, plan)
@@ -203,7 +205,7 @@ def _prepare(
             return preparation
         plan.problems += _unmatched(missing, layout)
         return preparation
-    too_long = sheet_too_long(layout)
+    too_long = sheet_too_long(layout, context.max_rows)
     if too_long is not None:
         plan.problems.append(too_long)  # refused before a row is read or planned
         return preparation

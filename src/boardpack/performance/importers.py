@@ -9,16 +9,19 @@ use the indicator's own dimensions) and nothing is written unless every row is r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from decimal import Decimal
+import re
+from collections.abc import Callable, Iterable, Set
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from boardpack.imports.amounts import Unit as AmountUnit
 from boardpack.imports.framework import (
+    MAX_TEXT,
     ApplyFailed,
     Change,
     Column,
@@ -30,7 +33,7 @@ from boardpack.imports.framework import (
     read_cell,
 )
 from boardpack.imports.problems import Problem
-from boardpack.performance import services
+from boardpack.performance import bulk, services
 from boardpack.performance.calculations import places_of, value_text
 from boardpack.performance.models import (
     MISSING_SYMBOLS,
@@ -79,6 +82,8 @@ class ObservationsImporter(Importer):
     title = "Performance figures"
     unit = AmountUnit.POUNDS
     default_unit = AmountUnit.POUNDS
+    # A year of figures from a data warehouse comes in at once on the command line.
+    command_max_rows = 200_000
     guidance = (
         "One row per figure: the indicator's code, the date the figure is at, and its value "
         "(blank with qualifier c, x or z when it is missing). Breakdowns are written "
@@ -116,13 +121,102 @@ class ObservationsImporter(Importer):
         return None  # a Total cell of a breakdown is a figure the checks compare
 
     def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
-        """Each row checked against look-ups made once per import: the organisation's
-        indicators, its sources, and the figures already held for the file's indicators."""
+        checker = Checker.prepare(context, plan, {str(r.get("indicator", "")) for r in records})
+        for record in records:
+            checker.record(record)
+        checker.finish()
+
+    def apply(self, context: ImportContext, plan: Plan) -> None:
+        """Every new and changed figure in bulk, with its history, in one transaction."""
+        with bulk.gc_paused():
+            self._apply(context, plan)
+
+    def _apply(self, context: ImportContext, plan: Plan) -> None:
+        organisation = context.organisation
+        sources = {s.key: s for s in Source.objects.filter(organisation=organisation)}
+        default_source = f"import-{context.period.key}"
+        for key in sorted({c.payload["source"] for c in plan.to_write} - set(sources)):
+            sources[key] = services.source_set(
+                organisation=organisation,
+                key=key,
+                title=key if key != default_source else f"Imported for {context.period.label}",
+                date=context.period.period.last_day,
+                period=context.period,
+            )
+        source_ids = {key: source.id for key, source in sources.items()}
+        new: list[bulk.Row] = []
+        changed: list[bulk.Row] = []
+        for change in plan.to_write:
+            p = change.payload
+            row = (
+                p["indicator"].id,
+                p["date"],
+                p["period_label"],
+                p["area"],
+                services.breakdown_json(p["breakdown"]),
+                p["breakdown_key"],
+                p["value"],
+                p["places"],
+                p["qualifier"],
+                p["as_written"],
+                source_ids[p["source"]],
+                p["commentary"],
+            )
+            if change.action == Change.NEW:
+                new.append(row)
+            else:
+                changed.append((p["pk"], *row))
+        try:
+            bulk.figures_write(
+                new=new,
+                changed=changed,
+                user_id=services.history_user_id(context.user),
+                when=timezone.now(),
+            )
+        except IntegrityError as exc:
+            # Another import or edit saved one of these figures after this one was checked.
+            raise ApplyFailed(
+                [
+                    Problem(
+                        "Some of these figures were saved by someone else while this import was "
+                        "being checked: nothing was written. Check the import again."
+                    )
+                ]
+            ) from exc
+
+
+class _Slow(Exception):  # noqa: N818 (a signal, not an error)
+    """A row the quick reading cannot vouch for: it is read and checked the full way."""
+
+
+def _slow(message: str, key: str | None = None) -> Problem:
+    raise _Slow
+
+
+@dataclass
+class Checker:
+    """Checks rows against look-ups made once per import: the organisation's indicators, its
+    sources, and the figures already held for the file's indicators. ``check`` is every rule
+    a row must meet; ``record`` runs it on a row read the full way (a ``Record``), and
+    ``quick`` on a CSV row whose cells are plain enough to read here, falling back to the
+    full way at the first doubt, so both report the same problems."""
+
+    context: ImportContext
+    plan: Plan
+    indicators: dict[str, Indicator]
+    known_sources: set[str]
+    existing: dict[tuple, Held]
+    default_source: str
+    seen: dict[tuple, int] = field(default_factory=dict)
+    source_checked: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def prepare(cls, context: ImportContext, plan: Plan, codes: Iterable[str]) -> Checker:
         organisation = context.organisation
         indicators = {i.code: i for i in Indicator.objects.filter(organisation=organisation)}
         known = set(Source.objects.filter(organisation=organisation).values_list("key", flat=True))
-        codes = {str(r.get("indicator", "")).strip() for r in records}
-        wanted = [i.pk for code, i in indicators.items() if code in codes]
+        wanted_codes = {code.strip() for code in codes}
+        wanted = [i.pk for code, i in indicators.items() if code in wanted_codes]
         existing: dict[tuple, Held] = {}
         for indicator_id, date, area, bk, source, as_written, *held in (
             Observation.objects.filter(indicator_id__in=wanted)
@@ -145,55 +239,85 @@ class ObservationsImporter(Importer):
         ):
             existing[(indicator_id, date, area, bk, source, as_written)] = tuple(held)
         default_source = f"import-{context.period.key}"
-        seen: dict[tuple, int] = {}
-        source_checked: dict[str, str] = {default_source: ""}
-        for record in records:
-            change = self._row(
-                context, record, plan, indicators, existing, seen, default_source, source_checked
-            )
-            if change is not None:
-                plan.changes.append(change)
+        return cls(
+            context,
+            plan,
+            indicators,
+            known,
+            existing,
+            default_source,
+            source_checked={default_source: ""},
+        )
+
+    def record(self, record: Record) -> None:
+        change = self.check(record.values, record.failed, record.problem, record.row)
+        if change is not None:
+            self.plan.changes.append(change)
+
+    def quick(self, row: dict[str, Any], number: int) -> bool:
+        """Check a CSV row read here; False when it must be read the full way."""
+        values = quick_values(row)
+        if values is None:
+            return False
+        try:
+            change = self.check(values, NOTHING_FAILED, _slow, number)
+        except _Slow:
+            return False
+        assert change is not None  # every refusal is a problem, which ``_slow`` raises
+        self.plan.changes.append(change)
+        return True
+
+    def finish(self) -> None:
+        plan = self.plan
         new_sources = sorted(
-            {c.payload["source"] for c in plan.changes if c.payload["source"] not in known}
+            {
+                c.payload["source"]
+                for c in plan.changes
+                if c.payload["source"] not in self.known_sources
+            }
         )
         for key in new_sources:
-            plan.notes.append(f"A new source ‘{key}’ will be added for {context.period.label}.")
+            plan.notes.append(
+                f"A new source ‘{key}’ will be added for {self.context.period.label}."
+            )
         plan.fields = FIELDS
 
-    def _row(
+    def check(
         self,
-        context: ImportContext,
-        record: Record,
-        plan: Plan,
-        indicators: dict[str, Indicator],
-        existing: dict[tuple, Held],
-        seen: dict[tuple, int],
-        default_source: str,
-        source_checked: dict[str, str],
+        values: dict[str, Any],
+        failed: Set[str],
+        problem: Callable[[str, str], Problem],
+        row: int,
     ) -> Change | None:
+        """Every rule a figure's row must meet; its change, or None with its problems
+        added to the plan."""
+        get = values.get
         problems = []
-        code = str(record.get("indicator") or "").strip()
-        indicator = indicators.get(code)
+        code = str(get("indicator") or "").strip()
+        indicator = self.indicators.get(code)
         if not code:
-            problems.append(record.problem("The indicator's code is missing.", "indicator"))
+            problems.append(problem("The indicator's code is missing.", "indicator"))
         elif indicator is None:
             problems.append(
-                record.problem(
+                problem(
                     f"‘{code[:40]}’ is not an indicator in Boardpack: check the code "
                     "(the catalogue lists them).",
                     "indicator",
                 )
             )
-        date: dt.date | None = record.get("date")
-        if date is None and record.ok("date"):
-            problems.append(record.problem("The date is missing.", "date"))
-        try:
-            breakdown = parse_breakdown(str(record.get("breakdown") or ""))
-        except ValueError as exc:
-            problems.append(record.problem(str(exc), "breakdown"))
-            breakdown = {}
-        raw_value = str(record.get("value") or "").strip()
-        qualifier = str(record.get("qualifier") or "").strip().lower().replace(" ", "_")
+        date: dt.date | None = get("date")
+        date_read = "date" not in failed
+        if date is None and date_read:
+            problems.append(problem("The date is missing.", "date"))
+        breakdown_text = str(get("breakdown") or "")
+        breakdown: dict[str, str] = {}
+        if breakdown_text:
+            try:
+                breakdown = parse_breakdown(breakdown_text)
+            except ValueError as exc:
+                problems.append(problem(str(exc), "breakdown"))
+        raw_value = str(get("value") or "").strip()
+        qualifier = str(get("qualifier") or "").strip().lower().replace(" ", "_")
         if raw_value.lower() in SYMBOLS:
             qualifier = qualifier or SYMBOLS[raw_value.lower()]
             raw_value = ""
@@ -201,71 +325,72 @@ class ObservationsImporter(Importer):
         try:
             value = services.parse_value(raw_value.replace(",", "").rstrip("%").lstrip("£"))
         except ValueError as exc:
-            problems.append(record.problem(f"The value must be a number: {exc}", "value"))
+            problems.append(problem(f"The value must be a number: {exc}", "value"))
             value = None
-        area = str(record.get("area") or "").strip().lower() or Area.AUTHORITY
+        area = str(get("area") or "").strip().lower() or Area.AUTHORITY
         if indicator is not None:
+            value_read = "value" not in failed
             for issue in services.observation_problems(
                 indicator, breakdown=breakdown, value=value, qualifier=qualifier, area=area
             ):
-                if not (issue.field == "value" and not record.ok("value")):
-                    problems.append(record.problem(issue.message, issue.field))
-        source = str(record.get("source") or "").strip() or default_source
+                if value_read or issue.field != "value":
+                    problems.append(problem(issue.message, issue.field))
+        source = str(get("source") or "").strip() or self.default_source
+        source_checked = self.source_checked
         if source not in source_checked:
             source_checked[source] = source_problem(source)
         if source_checked[source]:
-            problems.append(record.problem(source_checked[source], "source"))
-        as_written = str(record.get("as_written") or "")
-        period_label = str(record.get("period_label") or "")
-        bk = breakdown_key(breakdown)
+            problems.append(problem(source_checked[source], "source"))
+        as_written = str(get("as_written") or "")
+        period_label = str(get("period_label") or "")
+        bk = breakdown_key(breakdown) if breakdown else ""
         for issue in services.observation_text_problems(
             as_written=as_written, period_label=period_label, breakdown_key=bk
         ):
-            problems.append(record.problem(issue.message, issue.field))
-        if problems or indicator is None or date is None or not record.ok("date"):
-            plan.problems.extend(problems)
+            problems.append(problem(issue.message, issue.field))
+        if problems or indicator is None or date is None or not date_read:
+            self.plan.problems.extend(problems)
             return None
-        key = (indicator.pk, date, area, bk, source, as_written)
-        if key in seen:
-            plan.problems.append(
-                record.problem(
-                    f"The same figure of {code} for {date:%d/%m/%Y} is also in row {seen[key]}.",
+        key = (indicator.id, date, area, bk, source, as_written)
+        if key in self.seen:
+            self.plan.problems.append(
+                problem(
+                    f"The same figure of {code} for {date:%d/%m/%Y} is also in row "
+                    f"{self.seen[key]}.",
                     "indicator",
                 )
             )
             return None
-        seen[key] = record.row
-        held = existing.get(key)
+        self.seen[key] = row
+        places = places_of(value) if value is not None else 0
         after = {
-            "value": value_text(value, places_of(value)) if value is not None else "",
+            "value": value_text(value, places) if value is not None else "",
             "qualifier": qualifier,
             "as_written": as_written,
             "period_label": period_label,
-            "commentary": str(record.get("commentary") or ""),
+            "commentary": str(get("commentary") or ""),
         }
+        held = self.existing.get(key)
         pk, before = None, {}
-        if held is not None:
-            pk, held_value, places, held_qualifier, period_label_was, commentary_was = held
+        if held is None:
+            action = Change.NEW
+        else:
+            pk, held_value, held_places, held_qualifier, period_label_was, commentary_was = held
             before = {
-                "value": value_text(held_value, places) if held_value is not None else "",
+                "value": value_text(held_value, held_places) if held_value is not None else "",
                 "qualifier": held_qualifier,
                 "as_written": as_written,
                 "period_label": period_label_was,
                 "commentary": commentary_was,
             }
-        if held is None:
-            action = Change.NEW
-        elif before != after:
-            action = Change.CHANGED
-        else:
-            action = Change.UNCHANGED
+            action = Change.CHANGED if before != after else Change.UNCHANGED
         where = f" {bk}" if bk else ""
         area_text = "" if area == Area.AUTHORITY else f" {area}"
         return Change(
             action=action,
-            key="|".join(map(str, key)),
+            key=f"{indicator.id}|{date}|{area}|{bk}|{source}|{as_written}",
             label=f"{code} {date.isoformat()}{area_text}{where}"[:120],
-            row=record.row,
+            row=row,
             before=before,
             after=after,
             payload={
@@ -274,6 +399,7 @@ class ObservationsImporter(Importer):
                 "area": area,
                 "breakdown": breakdown,
                 "value": value,
+                "places": places,
                 "source": source,
                 "breakdown_key": bk,
                 "pk": pk,
@@ -281,53 +407,38 @@ class ObservationsImporter(Importer):
             },
         )
 
-    def apply(self, context: ImportContext, plan: Plan) -> None:
-        """Every new and changed figure in bulk, with its history, in one transaction."""
-        organisation = context.organisation
-        sources = {s.key: s for s in Source.objects.filter(organisation=organisation)}
-        default_source = f"import-{context.period.key}"
-        for key in sorted({c.payload["source"] for c in plan.to_write} - set(sources)):
-            sources[key] = services.source_set(
-                organisation=organisation,
-                key=key,
-                title=key if key != default_source else f"Imported for {context.period.label}",
-                date=context.period.period.last_day,
-                period=context.period,
-            )
-        new: list[Observation] = []
-        changed: list[Observation] = []
-        for change in plan.to_write:
-            p = change.payload
-            value: Decimal | None = p["value"]
-            observation = Observation(
-                pk=p["pk"],
-                indicator_id=p["indicator"].pk,
-                date=p["date"],
-                area=p["area"],
-                breakdown=p["breakdown"],
-                breakdown_key=p["breakdown_key"],
-                value=value,
-                places=places_of(value) if value is not None else 0,
-                qualifier=p["qualifier"],
-                as_written=p["as_written"],
-                period_label=p["period_label"],
-                commentary=p["commentary"],
-                source_id=sources[p["source"]].pk,
-            )
-            (new if change.action == Change.NEW else changed).append(observation)
-        try:
-            with transaction.atomic():
-                services.observations_write(new=new, changed=changed, user=context.user)
-        except IntegrityError as exc:
-            # Another import or edit saved one of these figures after this one was checked.
-            raise ApplyFailed(
-                [
-                    Problem(
-                        "Some of these figures were saved by someone else while this import was "
-                        "being checked: nothing was written. Check the import again."
-                    )
-                ]
-            ) from exc
+
+NOTHING_FAILED: frozenset[str] = frozenset()
+# What ``read_cell`` refuses in text: control characters other than tab and line ends.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+TEXT_KEYS = tuple(c.key for c in ObservationsImporter.columns if c.kind == Kind.TEXT)
+
+
+def quick_values(row: dict[str, Any]) -> dict[str, Any] | None:
+    """A CSV row's cells read as ``read_cell`` reads them, when they are plain: text without
+    control characters, a formula guard or excess length, and an ISO date. None otherwise,
+    for ``read_cell`` to read and explain."""
+    values: dict[str, Any] = {}
+    for key in TEXT_KEYS:
+        raw = row.get(key)
+        if not raw:
+            values[key] = ""
+            continue
+        if raw.__class__ is not str:
+            return None
+        text = raw.strip()
+        if text and (text[0] == "'" or len(text) > MAX_TEXT or CONTROL.search(text)):
+            return None
+        values[key] = text
+    raw = row.get("date")
+    if not raw or raw.__class__ is not str:
+        return None
+    try:
+        # No whitespace can be in a date fromisoformat reads: read_date's own first try.
+        values["date"] = dt.date.fromisoformat(raw)
+    except ValueError:
+        return None
+    return values
 
 
 def source_problem(key: str) -> str:
@@ -354,18 +465,33 @@ def import_csv_rows(
     """Import a CSV's rows (dicts keyed by the export's column names) past the spreadsheet
     reader's size limits: the same reading, checks and one transaction, for bulk loads such as
     a year of figures from a data warehouse. Nothing is written when any row has a problem.
-    Problems name the row and the column (by its place among the dict's keys)."""
+    Problems name the row and the column (by its place among the dict's keys).
+
+    A row whose cells are plain is read and checked at once (``Checker.quick``); any other is
+    read cell by cell as a spreadsheet's row is, so its problems are the same."""
+    with bulk.gc_paused():
+        plan = _csv_plan(context, rows)
+    if write and not plan.problems:
+        with transaction.atomic():
+            INDICATORS_IMPORTER.apply(context, plan)
+    return plan
+
+
+def _csv_plan(context: ImportContext, rows: Iterable[dict[str, Any]]) -> Plan:
     importer = INDICATORS_IMPORTER
+    rows = list(rows)
+    plan = Plan(dataset=importer.name)
+    checker = Checker.prepare(context, plan, {str(r.get("indicator") or "") for r in rows})
     columns = {c.key: c for c in importer.columns}
     # A blank cell reads the same in every row: read it once per column.
     blanks = {
         key: read_cell(column, None, unit=AmountUnit.POUNDS, to=AmountUnit.POUNDS)
         for key, column in columns.items()
     }
-    records = []
-    plan = Plan(dataset=importer.name)
     layouts: dict[tuple[str, ...], dict[str, tuple[int, str]]] = {}
     for number, row in enumerate(rows, start=2):
+        if checker.quick(row, number):
+            continue
         names = tuple(row)
         cells = layouts.get(names)
         if cells is None:
@@ -383,10 +509,7 @@ def import_csv_rows(
             if message:
                 record.failed.add(key)
                 plan.problems.append(record.problem(message, key))
-        records.append(record)
-    importer.plan(context, records, plan)
+        checker.record(record)
+    checker.finish()
     plan.problems.sort(key=lambda problem: problem.row or 0)
-    if write and not plan.problems:
-        with transaction.atomic():
-            importer.apply(context, plan)
     return plan

@@ -203,7 +203,11 @@ class Indicator(models.Model):
 class Observation(models.Model):
     """One figure: an indicator at a date, for an area, optionally for a breakdown cell."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
+    # Not indexed alone: the unique constraint and the index below both begin with it, and
+    # every index costs each of a bulk import's figures (decision 0013).
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="observations", db_index=False
+    )
     date = models.DateField(help_text="The date the figure is at, or the end of its period.")
     period_label = models.CharField(max_length=100, blank=True)
     area = models.CharField(max_length=30, choices=Area.choices, default=Area.AUTHORITY)
@@ -220,7 +224,11 @@ class Observation(models.Model):
     as_written = models.CharField(max_length=200, blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="observations")
     commentary = models.TextField(blank=True)
-    history = HistoricalRecords()
+    # A bulk import writes a history row per figure (decision 0013): the history is read by
+    # figure (its id) and by moment, never by indicator or source, so those are not indexed,
+    # and the user it names is not checked by the database row by row (Django still clears
+    # it when a user is deleted).
+    history = HistoricalRecords(no_db_index=["indicator", "source"], user_db_constraint=False)
 
     class Meta:
         ordering = ["indicator", "date", "area", "breakdown_key", "source"]

@@ -8,16 +8,18 @@ figure must meet; the importer reports them cell by cell before anything is writ
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from types import SimpleNamespace
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from boardpack.core.models import Organisation, ReportingPeriod
+from boardpack.performance import bulk
 from boardpack.performance.calculations import places_of
 from boardpack.performance.models import (
     MISSING_SYMBOLS,
@@ -157,9 +159,11 @@ def observation_problems(
 
 
 def value_problems(indicator: Indicator, value: Decimal) -> list[Issue]:
-    if places_of(value) > VALUE_PLACES:
+    _sign, digits, exponent = value.as_tuple()
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0  # places_of
+    if places > VALUE_PLACES:
         return [Issue("value", f"{value} has more than {VALUE_PLACES} decimal places.")]
-    if len(value.as_tuple().digits) - places_of(value) > VALUE_DIGITS - VALUE_PLACES:
+    if len(digits) - places > VALUE_DIGITS - VALUE_PLACES:
         return [Issue("value", f"{value} is too large.")]
     unit = indicator.unit
     if unit == Unit.PERCENTAGE and not Decimal("0") <= value <= HUNDRED:
@@ -231,18 +235,7 @@ def observation_set(
     return observation, changed
 
 
-# What a bulk update writes: all but a figure's identity (indicator, date, area, breakdown and
-# source). ``as_written`` is part of an imported figure's identity, but the DfE feed revises it.
-OBSERVATION_CHANGED_FIELDS = (
-    "breakdown",
-    "value",
-    "places",
-    "qualifier",
-    "as_written",
-    "period_label",
-    "commentary",
-)
-# Rows per INSERT or UPDATE; Django lowers it where the database allows fewer parameters.
+# Rows a look-up of held figures reads at a time.
 WRITE_BATCH = 2000
 TEXT_LIMITS = {
     name: Observation._meta.get_field(name).max_length  # type: ignore[union-attr]
@@ -271,27 +264,50 @@ def observation_text_problems(
 def observations_write(
     *, new: list[Observation], changed: list[Observation], user: Any = None
 ) -> None:
-    """Insert ``new`` and update ``changed`` figures (already checked) in batches, each with
-    its history row, in one transaction: all of them or none.
+    """Insert ``new`` and update ``changed`` figures (already checked), each with its history
+    row, in one transaction: all of them or none (``bulk.figures_write``). The new figures
+    get their ids."""
+    ids = bulk.figures_write(
+        new=[figure_row(o) for o in new],
+        changed=[(o.pk, *figure_row(o)) for o in changed],
+        user_id=history_user_id(user),
+        when=timezone.now(),
+    )
+    for observation, pk in zip(new, ids, strict=True):
+        observation.pk = pk
+        observation._state.adding = False
 
-    The history rows record what a single ``save`` records: ``user``, or else the signed-in
-    user of the request being served (simple-history's middleware), no change reason, and
-    one moment for the whole write."""
-    when = timezone.now()
-    with transaction.atomic():
-        if new:
-            bulk_create_with_history(
-                new, Observation, batch_size=WRITE_BATCH, default_user=user, default_date=when
-            )
-        if changed:
-            bulk_update_with_history(
-                changed,
-                Observation,
-                list(OBSERVATION_CHANGED_FIELDS),
-                batch_size=WRITE_BATCH,
-                default_user=user,
-                default_date=when,
-            )
+
+def figure_row(o: Observation) -> bulk.Row:
+    """An observation as ``bulk.figures_write`` takes it."""
+    return (
+        o.indicator_id,
+        o.date,
+        o.period_label,
+        o.area,
+        breakdown_json(o.breakdown),
+        o.breakdown_key,
+        o.value,
+        o.places,
+        o.qualifier,
+        o.as_written,
+        o.source_id,
+        o.commentary,
+    )
+
+
+def breakdown_json(breakdown: dict[str, Any]) -> str:
+    """A breakdown as its JSON column holds it (what the ORM writes)."""
+    return json.dumps(breakdown) if breakdown else "{}"
+
+
+def history_user_id(user: Any = None) -> int | None:
+    """The user a history row names, as a single ``save`` would: ``user``, or else the
+    signed-in user of the request being served (simple-history's middleware), or nobody."""
+    if user is None:
+        history = Observation.history.model  # type: ignore[attr-defined]
+        user = history.get_default_history_user(SimpleNamespace())
+    return getattr(user, "pk", None)
 
 
 def target_set(

@@ -21,6 +21,7 @@ from boardpack.imports.framework.plan import (
     Stage,
 )
 from boardpack.imports.problems import Problem
+from boardpack.imports.readers import MAX_ROWS
 
 
 class TableShape(Protocol):
@@ -88,6 +89,8 @@ class Importer:
     default_unit: ClassVar[Unit] = Unit.POUNDS  # the unit a sheet is taken to be in
     guidance: ClassVar[str] = ""
     tables: ClassVar[tuple[Table, ...]] = ()
+    # Rows of figures ``boardpack import`` takes from one file; uploads take ``MAX_ROWS``.
+    command_max_rows: ClassVar[int] = MAX_ROWS
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from boardpack.imports.amounts import Unit
 from boardpack.imports.problems import Problem
+from boardpack.imports.readers import MAX_ROWS
 
 
 class ApplyFailed(Exception):
@@ -207,6 +208,9 @@ class ImportContext:
     user: Any = None
     add_new: bool = False  # whether references Boardpack does not know yet may be added
     progress: ProgressCallback | None = None  # told how far a long import has gone
+    # How much one import reads: the upload's limits unless the command line raises them.
+    max_rows: int = MAX_ROWS
+    max_bytes: int | None = None  # None: settings.BOARDPACK_MAX_UPLOAD_BYTES
 
     def report(self, stage: str, done: int, total: int) -> None:
         """Tell ``progress`` how far ``stage`` has gone, every ``PROGRESS_EVERY`` rows."""

@@ -39,13 +39,13 @@ def sheet_unit(importer: TableShape, context: ImportContext, layout: Layout) -> 
     )
 
 
-def sheet_too_long(layout: Layout) -> Problem | None:
+def sheet_too_long(layout: Layout, max_rows: int = MAX_ROWS) -> Problem | None:
     """A problem when the table holds more rows than one import takes, known before any row
     is read (from the sheet's stated dimension, or the rows the reader stopped at)."""
     sheet = layout.sheet
-    if sheet.truncated or len(sheet.rows) - layout.header_row > MAX_ROWS:
+    if sheet.truncated or len(sheet.rows) - layout.header_row > max_rows:
         rows = sheet.declared_rows if sheet.truncated else len(sheet.rows) - layout.header_row
-        return too_many_rows(sheet.name, rows)
+        return too_many_rows(sheet.name, rows, max_rows)
     return None
 
 
@@ -59,7 +59,7 @@ def read_records(
     notes: list[str] = []
     totals: list[Record] = []
     sheet = layout.sheet
-    too_long = sheet_too_long(layout)
+    too_long = sheet_too_long(layout, context.max_rows)
     if too_long is not None:
         return [], [too_long], notes
     columns = {key: importer.column(key) for key in layout.mapping}

@@ -24,6 +24,7 @@ from boardpack.imports import registry
 from boardpack.imports.amounts import AmountError, Unit
 from boardpack.imports.framework import ImportContext, Plan, Stage
 from boardpack.imports.models import ImportRun
+from boardpack.imports.readers import MAX_ROWS
 from boardpack.imports.services import (
     apply_plan,
     import_run_create,
@@ -31,6 +32,7 @@ from boardpack.imports.services import (
 )
 
 LONG_IMPORT_ROWS = 2_000  # a progress bar for each stage of an import this long or longer
+LIST_CHANGES = 2_000  # the changes listed one by one; the count says the rest
 STAGE_LABELS = {
     Stage.READING: "Reading rows",
     Stage.CHECKING: "Checking rows",
@@ -139,12 +141,23 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No file {file}")
-        if path.stat().st_size > settings.BOARDPACK_MAX_UPLOAD_BYTES * 4:
+        # A dataset may take more rows here than an upload (performance figures: 200,000),
+        # and bytes in proportion; both are checked before the file is parsed.
+        max_rows = importer.command_max_rows
+        max_bytes = settings.BOARDPACK_MAX_UPLOAD_BYTES * max(1, max_rows // MAX_ROWS)
+        if path.stat().st_size > max_bytes * 4:
             raise CommandError(f"{file} is far too large to be a spreadsheet of figures.")
         data = path.read_bytes()
         bars = ProgressBars(self.stderr)
         context = ImportContext(
-            organisation, reporting_period, stated_unit, user=None, add_new=add_new, progress=bars
+            organisation,
+            reporting_period,
+            stated_unit,
+            user=None,
+            add_new=add_new,
+            progress=bars,
+            max_rows=max_rows,
+            max_bytes=max_bytes,
         )
         preparation = prepare_import(
             importer=importer, context=context, data=data, file_name=path.name, sheet_name=sheet
@@ -232,13 +245,16 @@ class Command(BaseCommand):
                 f"Reading the {read.table.title} from sheet ‘{read.layout.sheet.name}’, "
                 f"headings in row {read.layout.header_row}"
             )
-        for change in plan.to_write + plan.stated_to_write:
+        written = plan.to_write + plan.stated_to_write
+        for change in written[:LIST_CHANGES]:
             self.stdout.write(f"  {change.action:<9} {change.label}")
             for key in change.changed_fields:
                 before = change.before.get(key, "")
                 self.stdout.write(
                     f"            {key}: {before or '—'} → {change.after.get(key) or '—'}"
                 )
+        if len(written) > LIST_CHANGES:
+            self.stdout.write(f"  ... and {len(written) - LIST_CHANGES:,} more not listed")
         self.stdout.write(
             f"{plan.new_count} new, {plan.changed_count} changed, {plan.unchanged_count} unchanged"
         )
