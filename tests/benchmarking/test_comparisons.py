@@ -147,3 +147,15 @@ def test_geography_holds_every_authority_and_its_codes():
     closest = StatisticalNeighbour.objects.get(authority=somerset, rank=1)
     assert closest.neighbour.name == "Suffolk"
     assert closest.get_closeness_display() == "Very close"
+
+
+def test_change_is_since_the_year_before_not_an_earlier_year(somerset):
+    measure = Measure.objects.get(organisation=somerset, code="CLA-RATE-31-MARCH")
+    home = selectors.home_authority(somerset)
+    assert selectors.compare(measure, "2025", home).change == Decimal("3")
+    measure.values.filter(year="2024").delete()
+    without = selectors.compare(measure, "2025", home)
+    assert without.previous_year == "2024"
+    assert without.change is None  # 2023 is not "last year"
+    assert selectors.year_before("202425", []) == "202324"
+    assert selectors.year_before("2013", []) == "2012"

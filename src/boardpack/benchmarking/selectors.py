@@ -92,6 +92,19 @@ def _year_key(year: str) -> str:
     return year.ljust(6, "0")
 
 
+def year_before(year: str, held: list[str]) -> str | None:
+    """The time period a year before ``year`` (2025 → 2024, 202425 → 202324), held or not:
+    the change is "since last year", never since whichever earlier year happens to be held.
+    A period of another form falls back to the latest earlier one held."""
+    if year.isdigit() and len(year) == 4:
+        return str(int(year) - 1)
+    if year.isdigit() and len(year) == 6:
+        start = int(year[:4]) - 1
+        return f"{start}{str(start + 1)[2:]}"
+    earlier = [y for y in held if _year_key(y) < _year_key(year)]
+    return earlier[-1] if earlier else None
+
+
 def year_for_period_end(measure_years: list[str], end_year: int) -> str | None:
     """The measure's time period that ends in ``end_year`` (``2025`` or ``202425``)."""
     for candidate in (str(end_year), f"{end_year - 1}{str(end_year)[2:]}"):
@@ -145,8 +158,7 @@ def compare(
         years = years_for(measure)
     else:
         years = sorted({v.year for v in values}, key=_year_key)
-    earlier = [y for y in years if _year_key(y) < _year_key(year)]
-    previous_year = earlier[-1] if earlier else None
+    previous_year = year_before(year, years)
     if values is None:
         wanted = [year] + ([previous_year] if previous_year else [])
         values = value_rows(BenchmarkValue.objects.filter(measure=measure, year__in=wanted))
@@ -288,9 +300,9 @@ def _compare_chosen(
     for measure in measures:
         if measure.pk not in chosen:
             continue
-        years = years_held[measure.pk]
-        index = years.index(chosen[measure.pk])
-        wanted |= Q(measure=measure, year__in=years[max(0, index - 1) : index + 1])
+        year = chosen[measure.pk]
+        before = year_before(year, years_held[measure.pk])
+        wanted |= Q(measure=measure, year__in=[year] + ([before] if before else []))
     values: dict[int, list[Any]] = {m.pk: [] for m in measures}
     for value in value_rows(BenchmarkValue.objects.filter(wanted)):
         values[value.measure_id].append(value)
