@@ -280,9 +280,9 @@ def test_an_indicator_the_organisation_lacks_is_refused(somerset, dorset):
     from boardpack.performance.models import Indicator
 
     theirs = "DORSET-ONLY"  # another organisation's indicator is not ours
-    Indicator.objects.filter(pk=Indicator.objects.filter(organisation=dorset).first().pk).update(
-        code=theirs
-    )
+    copy = Indicator.objects.filter(organisation=somerset).first()
+    copy.pk, copy.organisation, copy.code = None, dorset, theirs
+    copy.save()
     entry = MappingEntry(
         "percent_with_plan", {"characteristic": "Total"}, "EHCP-PCT", indicator=theirs
     )
