@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 def _comparison(somerset, code: str, year: str = "2025"):
     measure = Measure.objects.get(organisation=somerset, code=code)
-    return selectors.compare(measure, year, selectors.home_authority(somerset))
+    home = selectors.home_authority(somerset)
+    assert home is not None
+    return selectors.compare(measure, year, home)
 
 
 def test_somerset_cla_rate_2025_beside_england_and_the_south_west(somerset):

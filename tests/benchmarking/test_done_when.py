@@ -51,7 +51,7 @@ def _expected() -> dict[str, object]:
     }
     model = next(r for r in _shipped("sn_model_2025_wide.csv") if r["old_la_code"] == "933")
     neighbours = [authorities[model[f"SN_{i}"]] for i in range(1, 11) if model[f"SN_{i}"]]
-    mean = (sum(neighbours) / len(neighbours)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    mean = (sum(neighbours, Decimal(0)) / len(neighbours)).quantize(Decimal("0.1"), ROUND_HALF_UP)
     own = authorities["933"]
     rank = 1 + sum(1 for v in authorities.values() if v > own)
     return {

@@ -165,7 +165,7 @@ def _expected_rereferrals() -> dict[str, str]:
     own = figures["933"]
     rank = 1 + sum(1 for v in figures.values() if v < own)
     neighbours = [figures[c] for c in SOMERSET_NEIGHBOURS if c in figures]
-    mean = (sum(neighbours) / len(neighbours)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    mean = (sum(neighbours, Decimal(0)) / len(neighbours)).quantize(Decimal("0.01"), ROUND_HALF_UP)
     return {
         "mean": f"{mean} ({len(neighbours)} of 10 neighbours with data)",
         "rank": f"{rank} of {len(figures)} authorities with data",

@@ -165,8 +165,9 @@ def benchmark_measure(block: Any, ctx: BlockContext) -> list[Node]:
         f"its statistical neighbours' mean was {_text(latest.neighbour_mean)} "
         f"({latest.neighbours_with_data} of {latest.neighbours_total} with a figure)."
     )
+    nodes: list[Node] = [summary, chart]
     ranked = _neighbours_chart(latest)
-    return [summary, chart] + ([ranked] if ranked else [])
+    return nodes + ([ranked] if ranked else [])
 
 
 def _neighbours_chart(comparison: selectors.Comparison) -> Chart | None:

@@ -165,8 +165,8 @@ def read_tidy(data: bytes, *, name: str = "the file") -> TidyFile:
     filters = [h for h in others if h not in indicators]
     tidy = TidyFile(columns=header, filter_columns=filters, indicator_columns=indicators)
     for column in filters:
-        figures, text = _figures_and_text(r[index[column]] for _, r in raw)
-        if figures > text:
+        figures, words = _figures_and_text(r[index[column]] for _, r in raw)
+        if figures > words:
             tidy.mostly_figures.append(column)
 
     def get(record: list[str], column: str) -> str:

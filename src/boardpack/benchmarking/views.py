@@ -103,7 +103,9 @@ def map_columns(request: HttpRequest, upload: int) -> HttpResponse:
         chosen = mappings.filter(name=request.GET["mapping"]).first()
     else:  # a saved mapping for the same layout is the sensible default
         chosen = next((m for m in mappings if m.columns == tidy.columns), None)
-    indicators = Indicator.objects.filter(organisation=organisation).values_list("code", "title")
+    indicators = list(
+        Indicator.objects.filter(organisation=organisation).values_list("code", "title")
+    )
     form = MappingForm(request.POST or None, tidy=tidy, mapping=chosen, indicators=indicators)
     result = None
     if request.method == "POST" and form.is_valid():
