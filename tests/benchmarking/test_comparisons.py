@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 def _comparison(somerset, code: str, year: str = "2025"):
     measure = Measure.objects.get(organisation=somerset, code=code)
-    return selectors.compare(measure, year, selectors.home_authority(somerset))
+    home = selectors.home_authority(somerset)
+    assert home is not None
+    return selectors.compare(measure, year, home)
 
 
 def test_somerset_cla_rate_2025_beside_england_and_the_south_west(somerset):
@@ -147,3 +149,15 @@ def test_geography_holds_every_authority_and_its_codes():
     closest = StatisticalNeighbour.objects.get(authority=somerset, rank=1)
     assert closest.neighbour.name == "Suffolk"
     assert closest.get_closeness_display() == "Very close"
+
+
+def test_change_is_since_the_year_before_not_an_earlier_year(somerset):
+    measure = Measure.objects.get(organisation=somerset, code="CLA-RATE-31-MARCH")
+    home = selectors.home_authority(somerset)
+    assert selectors.compare(measure, "2025", home).change == Decimal("3")
+    measure.values.filter(year="2024").delete()
+    without = selectors.compare(measure, "2025", home)
+    assert without.previous_year == "2024"
+    assert without.change is None  # 2023 is not "last year"
+    assert selectors.year_before("202425", []) == "202324"
+    assert selectors.year_before("2013", []) == "2012"

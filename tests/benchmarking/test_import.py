@@ -178,7 +178,9 @@ def test_a_file_that_is_not_tidy_data_is_refused_on_upload(signed_in, somerset):
     upload = SimpleUploadedFile("notes.csv", b"name,value\nx,1\n", content_type="text/csv")
     response = signed_in("analyst").post("/somerset/benchmarks/import/", {"file": upload})
     assert response.status_code == 200
-    assert "is not DfE tidy data" in response.content.decode()
+    assert (
+        "notes.csv, line 1: not DfE tidy data: it has no time_period" in response.content.decode()
+    )
     assert not TidyUpload.objects.filter(file_name="notes.csv").exists()
 
 
@@ -216,3 +218,97 @@ def test_boardpack_import_dfe_uses_the_saved_mapping(somerset, tmp_path):
         call_command("import", "dfe", str(path))
     with pytest.raises(CommandError, match="--period is required"):
         call_command("import", "savings", str(path))
+
+
+def _with_codes(old: str, new: str) -> bytes:
+    """The never-seen file with Somerset's rows giving these LA and ONS codes."""
+    text = never_seen_file().decode()
+    return text.replace(",933,E06000066,Somerset,", f",{old},{new},Somerset,").encode()
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [("", "E06000066"), ("", "E10000027")],
+    ids=["the unitary council's ONS code", "the county council's ONS code"],
+)
+def test_an_authority_named_only_by_an_ons_code_it_has_used_is_found(somerset, codes):
+    result = import_tidy(
+        organisation=somerset, tidy=read_tidy(_with_codes(*codes)), entries=[PLANS]
+    )
+    assert result.ok, result.problems
+    held = BenchmarkValue.objects.get(
+        measure__code="EHCP-PCT", year="202425", level="authority", area_code="933"
+    )
+    assert str(held.value.normalize()) == "5.1"
+
+
+def test_an_unknown_ons_code_without_an_la_code_is_refused_with_its_column(somerset):
+    result = import_tidy(
+        organisation=somerset, tidy=read_tidy(_with_codes("", "E06999999")), entries=[PLANS]
+    )
+    assert any("column new_la_code: unknown LA code 'E06999999'" in p for p in result.problems)
+    assert not Measure.objects.filter(code="EHCP-PCT").exists()
+
+
+def test_a_column_mapped_to_an_existing_indicator_feeds_it(signed_in, somerset):
+    from boardpack.performance.models import Indicator, Observation
+
+    indicator = (
+        Indicator.objects.filter(organisation=somerset)
+        .exclude(code__in=Measure.objects.values_list("code", flat=True))
+        .first()
+    )
+    analyst = signed_in("analyst")
+    upload = SimpleUploadedFile("ehcp.csv", never_seen_file(), content_type="text/csv")
+    location = analyst.post("/somerset/benchmarks/import/", {"file": upload})["Location"]
+    page = analyst.get(location).content.decode()
+    assert f'<option value="{indicator.code}">{indicator.code}: ' in page
+    form = _form_data(include=(1,)) | {"c1_indicator": indicator.code, "apply": "1"}
+    assert analyst.post(location, form).status_code == 302
+    measure = Measure.objects.get(organisation=somerset, code="EHCP-PCT")
+    assert measure.indicator == indicator
+    fed = Observation.objects.get(
+        indicator=indicator, area="authority", date="2025-08-31", source__key="dfe-ehcp-pct"
+    )
+    assert str(fed.value.normalize()) == "5.1"
+    assert not Indicator.objects.filter(organisation=somerset, code="EHCP-PCT").exists()
+    mapping = TidyMapping.objects.get(organisation=somerset, name="dfe-ehcp")
+    assert mapping.entries[0]["indicator"] == indicator.code
+
+
+def test_an_indicator_the_organisation_lacks_is_refused(somerset, dorset):
+    from boardpack.performance.models import Indicator
+
+    theirs = "DORSET-ONLY"  # another organisation's indicator is not ours
+    copy = Indicator.objects.filter(organisation=somerset).first()
+    copy.pk, copy.organisation, copy.code = None, dorset, theirs
+    copy.save()
+    entry = MappingEntry(
+        "percent_with_plan", {"characteristic": "Total"}, "EHCP-PCT", indicator=theirs
+    )
+    result = import_tidy(organisation=somerset, tidy=read_tidy(never_seen_file()), entries=[entry])
+    assert f"feeds the indicator {theirs}, which Somerset Council does not have" in " ".join(
+        result.problems
+    )
+    assert not Measure.objects.filter(code="EHCP-PCT").exists()
+
+
+def test_a_changed_mapping_changes_the_measure(somerset):
+    tidy = read_tidy(never_seen_file())
+    import_tidy(organisation=somerset, tidy=tidy, entries=[PLANS])
+    measure = Measure.objects.get(organisation=somerset, code="EHCP-PCT")
+    assert measure.polarity == "neither"
+    history = measure.history.count()
+    better = MappingEntry(
+        "percent_with_plan",
+        {"characteristic": "Total"},
+        "EHCP-PCT",
+        "Pupils with a plan (%)",
+        "percentage",
+        "lower_is_better",
+        1,
+    )
+    import_tidy(organisation=somerset, tidy=tidy, entries=[better])
+    measure.refresh_from_db()
+    assert (measure.title, measure.polarity) == ("Pupils with a plan (%)", "lower_is_better")
+    assert measure.history.count() == history + 1

@@ -80,3 +80,55 @@ def test_another_organisation_cannot_read_somersets_benchmarks(signed_in):
     assert dorset.get("/somerset/benchmarks/").status_code == 404
     own = dorset.get("/api/v1/benchmarks", {"period": "2025-03"}).json()
     assert own["authority"] == "Dorset" and own["la_code"] == "838"
+
+
+def _copy_measure(somerset, code: str, n: int) -> None:
+    """``n`` more measures holding the figures of ``code`` for every authority and year."""
+    from boardpack.benchmarking.models import BenchmarkValue, Measure
+
+    measure = Measure.objects.get(organisation=somerset, code=code)
+    values = list(measure.values.all())
+    for i in range(n):
+        copy = Measure.objects.create(
+            organisation=somerset, code=f"{code}-COPY-{i}", title=f"Copy {i} of {measure.title}"
+        )
+        BenchmarkValue.objects.bulk_create(
+            BenchmarkValue(
+                measure=copy,
+                **{
+                    f: getattr(v, f)
+                    for f in ("year", "level", "area_code", "area_name", "value", "symbol")
+                },
+                region_code=v.region_code,
+            )
+            for v in values
+        )
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_the_pages_read_every_authority_in_a_few_queries(signed_in, somerset):
+    """The speed line's query budget: at most 20, however many measures and authorities."""
+    from boardpack.benchmarking.models import BenchmarkValue
+
+    client = signed_in("councillor")
+    rate = "/somerset/benchmarks/CLA-RATE-31-MARCH/"
+    authorities = BenchmarkValue.objects.filter(
+        measure__code="CLA-RATE-31-MARCH", year="2025", level="authority"
+    ).count()
+    assert authorities >= 153
+    compare_before, measure_before = (
+        _queries(client, "/somerset/benchmarks/"),
+        _queries(client, rate),
+    )
+    _copy_measure(somerset, "CLA-RATE-31-MARCH", 4)
+    compare_after, measure_after = _queries(client, "/somerset/benchmarks/"), _queries(client, rate)
+    assert compare_after == compare_before <= 20
+    assert measure_after == measure_before <= 20

@@ -78,3 +78,13 @@ def test_other_geographic_levels_are_counted_not_read():
     tidy = read_tidy(data)
     assert len(tidy.rows) == 1
     assert tidy.skipped_levels == {"Parliamentary constituency": 1}
+
+
+def test_a_column_of_figures_with_a_bad_cell_may_still_be_mapped():
+    lines = never_seen_file().decode().splitlines()
+    lines[3] = lines[3].rsplit(",", 1)[0] + ",about 5"
+    tidy = read_tidy(("\n".join(lines) + "\n").encode())
+    assert "percent_with_plan" not in tidy.indicator_columns
+    assert tidy.mostly_figures == ["percent_with_plan"]
+    assert tidy.mappable_columns() == ["number_of_children", "percent_with_plan"]
+    assert read_tidy(never_seen_file()).mostly_figures == []  # characteristic is text

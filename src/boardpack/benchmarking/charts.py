@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from boardpack.benchmarking.selectors import Comparison
+from boardpack.benchmarking.selectors import Comparison, Ranked
 from boardpack.charts.core import DASHES, PALETTE, Chart, svg_of_spec
 
 
@@ -106,22 +106,36 @@ def trend_chart(comparisons: list[Comparison]) -> Chart | None:
     )
 
 
-def neighbours_chart(comparison: Comparison) -> Chart | None:
-    """A ranked bar of the authority and its statistical neighbours."""
-    if not comparison.neighbours:
-        return None
+def neighbour_label(ranked: Ranked) -> str:
+    return f"{ranked.name} (us)" if ranked.is_home else ranked.name
+
+
+def neighbours_title(comparison: Comparison) -> str:
+    return f"{comparison.measure.title}, {comparison.year}: statistical neighbours ranked"
+
+
+def neighbours_alt_text(comparison: Comparison) -> str:
+    return (
+        f"Bar chart ranking {comparison.authority_name} among its "
+        f"{comparison.neighbours_total} statistical neighbours in {comparison.year}: "
+        + "; ".join(f"{r.name} {_text(r.value)} (rank {r.rank})" for r in comparison.neighbours)
+        + "."
+    )
+
+
+def neighbours_spec(comparison: Comparison) -> dict[str, Any]:
+    """A ranked bar of the authority and its neighbours with a figure, best rank first."""
     data = [
         {
-            "name": f"{r.name} (us)" if r.is_home else r.name,
+            "name": neighbour_label(r),
             "value": float(r.value),
             "who": "Us" if r.is_home else "Neighbour",
         }
         for r in comparison.neighbours
     ]
-    title = f"{comparison.measure.title}, {comparison.year}: statistical neighbours ranked"
-    spec = {
+    return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": title,
+        "title": neighbours_title(comparison),
         "width": 520,
         "height": max(120, 24 * len(data)),
         "data": {"values": data},
@@ -137,19 +151,18 @@ def neighbours_chart(comparison: Comparison) -> Chart | None:
             },
         },
     }
-    alt_text = (
-        f"Bar chart ranking {comparison.authority_name} among its "
-        f"{comparison.neighbours_total} statistical neighbours in {comparison.year}: "
-        + "; ".join(f"{r.name} {_text(r.value)} (rank {r.rank})" for r in comparison.neighbours)
-        + "."
-    )
+
+
+def neighbours_chart(comparison: Comparison) -> Chart | None:
+    """A ranked bar of the authority and its statistical neighbours."""
+    if not comparison.neighbours:
+        return None
     return Chart(
-        title=title,
-        alt_text=alt_text,
-        svg=_render(spec),
+        title=neighbours_title(comparison),
+        alt_text=neighbours_alt_text(comparison),
+        svg=_render(neighbours_spec(comparison)),
         table_header=["Authority", "Value", "Rank in England"],
         table_rows=[
-            [f"{r.name} (us)" if r.is_home else r.name, _text(r.value), str(r.rank)]
-            for r in comparison.neighbours
+            [neighbour_label(r), _text(r.value), str(r.rank)] for r in comparison.neighbours
         ],
     )

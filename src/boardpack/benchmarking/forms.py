@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -11,7 +12,8 @@ from boardpack.benchmarking.models import Polarity, TidyMapping, Unit
 from boardpack.benchmarking.tidy import TidyFile, default_measure_code, default_measure_title
 
 ANY = ""
-MEASURE_FIELDS = ("measure", "title", "unit", "polarity", "decimals")
+MEASURE_FIELDS = ("measure", "title", "unit", "polarity", "decimals", "indicator")
+NEW_INDICATOR = ""
 
 
 class TidyUploadForm(forms.Form):
@@ -43,7 +45,14 @@ class MappingForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, tidy: TidyFile, mapping: TidyMapping | None = None, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        tidy: TidyFile,
+        mapping: TidyMapping | None = None,
+        indicators: Sequence[tuple[str, str]] = (),
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.tidy = tidy
         saved = {e["column"]: e for e in (mapping.entries if mapping else [])}
@@ -51,7 +60,7 @@ class MappingForm(forms.Form):
             self.fields["name"].initial = mapping.name
         filter_values = tidy.filter_values()
         self.columns = []
-        for index, column in enumerate(tidy.indicator_columns):
+        for index, column in enumerate(tidy.mappable_columns()):
             entry = saved.get(column, {})
             prefix = f"c{index}"
             self.fields[f"{prefix}_include"] = forms.BooleanField(
@@ -93,6 +102,15 @@ class MappingForm(forms.Form):
                 max_value=6,
                 initial=entry.get("decimals", 1 if "rate" in column.lower() else 0),
             )
+            self.fields[f"{prefix}_indicator"] = forms.ChoiceField(
+                label="Feeds the indicator",
+                help_text="The council's own indicator these figures and their comparators "
+                "become observations of",
+                choices=[(NEW_INDICATOR, "A new indicator with the code above")]
+                + [(code, f"{code}: {title}") for code, title in indicators],
+                required=False,
+                initial=entry.get("indicator") or NEW_INDICATOR,
+            )
             self.columns.append((column, prefix, filters))
         _govuk_classes(self)
 
@@ -132,6 +150,7 @@ class MappingForm(forms.Form):
                     "unit": self.cleaned_data[f"{prefix}_unit"],
                     "polarity": self.cleaned_data[f"{prefix}_polarity"],
                     "decimals": self.cleaned_data[f"{prefix}_decimals"],
+                    "indicator": self.cleaned_data[f"{prefix}_indicator"],
                 }
             )
         return entries
@@ -141,6 +160,7 @@ class MappingForm(forms.Form):
         for column, prefix, filters in self.columns:
             yield {
                 "column": column,
+                "not_all_figures": column in self.tidy.mostly_figures,
                 "include": self[f"{prefix}_include"],
                 "filters": [self[name] for name in filters],
                 "fields": [self[f"{prefix}_{n}"] for n in MEASURE_FIELDS],

@@ -161,6 +161,44 @@ def benchmark_measure(block: Any, ctx: BlockContext) -> list[Node]:
     )
     summary = Paragraph.of(
         f"In {latest.year} {home.authority.name} was ranked {latest.rank or '–'} of "
-        f"{latest.ranked_count} authorities with a figure (quartile band {latest.band or '–'})."
+        f"{latest.ranked_count} authorities with a figure (quartile band {latest.band or '–'}); "
+        f"its statistical neighbours' mean was {_text(latest.neighbour_mean)} "
+        f"({latest.neighbours_with_data} of {latest.neighbours_total} with a figure)."
     )
-    return [summary, chart]
+    nodes: list[Node] = [summary, chart]
+    ranked = _neighbours_chart(latest)
+    return nodes + ([ranked] if ranked else [])
+
+
+def _neighbours_chart(comparison: selectors.Comparison) -> Chart | None:
+    """The ranked bar of the authority and its neighbours, as the measure's page shows it."""
+    from boardpack.benchmarking import charts
+
+    if not comparison.neighbours:
+        return None
+    labels = tuple(charts.neighbour_label(r) for r in comparison.neighbours)
+    values = tuple(format(r.value.normalize(), "f") for r in comparison.neighbours)
+    table = Table(
+        caption=charts.neighbours_title(comparison),
+        header_rows=(
+            Row(tuple(Cell(h, header=True) for h in ("Authority", "Value", "Rank in England"))),
+        ),
+        rows=tuple(
+            Row((Cell(label, header=True), _cell(r.value), Cell(str(r.rank), numeric=True)))
+            for label, r in zip(labels, comparison.neighbours, strict=True)
+        ),
+        notes=(
+            "Source: Department for Education. Rank 1 is the best in England (the highest where "
+            "neither direction is better).",
+        ),
+    )
+    return Chart(
+        title=table.caption,
+        alt_text=charts.neighbours_alt_text(comparison),
+        chart_type="bar",
+        categories=labels,
+        series=(Series(comparison.measure.title, values),),
+        table=table,
+        unit=comparison.measure.get_unit_display(),
+        spec=charts.neighbours_spec(comparison),
+    )

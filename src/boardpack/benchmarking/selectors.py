@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 
 from boardpack.benchmarking.models import (
     ENGLAND_CODE,
@@ -92,6 +93,19 @@ def _year_key(year: str) -> str:
     return year.ljust(6, "0")
 
 
+def year_before(year: str, held: list[str]) -> str | None:
+    """The time period a year before ``year`` (2025 → 2024, 202425 → 202324), held or not:
+    the change is "since last year", never since whichever earlier year happens to be held.
+    A period of another form falls back to the latest earlier one held."""
+    if year.isdigit() and len(year) == 4:
+        return str(int(year) - 1)
+    if year.isdigit() and len(year) == 6:
+        start = int(year[:4]) - 1
+        return f"{start}{str(start + 1)[2:]}"
+    earlier = [y for y in held if _year_key(y) < _year_key(year)]
+    return earlier[-1] if earlier else None
+
+
 def year_for_period_end(measure_years: list[str], end_year: int) -> str | None:
     """The measure's time period that ends in ``end_year`` (``2025`` or ``202425``)."""
     for candidate in (str(end_year), f"{end_year - 1}{str(end_year)[2:]}"):
@@ -145,8 +159,7 @@ def compare(
         years = years_for(measure)
     else:
         years = sorted({v.year for v in values}, key=_year_key)
-    earlier = [y for y in years if _year_key(y) < _year_key(year)]
-    previous_year = earlier[-1] if earlier else None
+    previous_year = year_before(year, years)
     if values is None:
         wanted = [year] + ([previous_year] if previous_year else [])
         values = value_rows(BenchmarkValue.objects.filter(measure=measure, year__in=wanted))
@@ -216,21 +229,37 @@ def compare(
     )
 
 
-def value_rows(queryset: QuerySet[BenchmarkValue]) -> list[Any]:
-    """Values as light named rows: a page compares thousands, and model instances cost."""
-    return list(
-        queryset.order_by().values_list(
-            "measure_id",
-            "year",
-            "level",
-            "area_code",
-            "area_name",
-            "value",
-            "symbol",
-            "region_code",
-            named=True,
-        )
+class ValueRow(NamedTuple):
+    measure_id: int
+    year: str
+    level: str
+    area_code: str
+    area_name: str
+    value: Decimal | None
+    symbol: str
+    region_code: str
+
+
+def value_rows(queryset: QuerySet[BenchmarkValue]) -> list[ValueRow]:
+    """Values as light rows: a page compares thousands, and model instances cost.
+
+    The figure is read as text and made a Decimal here: the SQLite backend's own converter
+    (float, then Decimal, then quantize, for every row) was most of the comparison's time.
+    """
+    rows = queryset.order_by().values_list(
+        "measure_id",
+        "year",
+        "level",
+        "area_code",
+        "area_name",
+        Cast("value", output_field=CharField()),
+        "symbol",
+        "region_code",
     )
+    return [
+        ValueRow(m, y, lv, code, name, None if text is None else Decimal(text), sym, region)
+        for m, y, lv, code, name, text, sym, region in rows
+    ]
 
 
 def _figure(value: Any) -> Figure:
@@ -283,17 +312,25 @@ def _compare_chosen(
     years_held: dict[int, list[str]],
     home: HomeAuthority,
 ) -> list[Comparison]:
-    """Compare each measure in its chosen year, reading only that year and the one before."""
-    wanted = Q(pk__in=[])
-    for measure in measures:
-        if measure.pk not in chosen:
-            continue
-        years = years_held[measure.pk]
-        index = years.index(chosen[measure.pk])
-        wanted |= Q(measure=measure, year__in=years[max(0, index - 1) : index + 1])
+    """Compare each measure in its chosen year: every figure of that year, and of the year
+    before only the authority's own (all a change needs). One query for every measure: rows of
+    a year another measure chose are read and left here."""
+    befores = {pk: year_before(year, years_held[pk]) for pk, year in chosen.items()}
+    wanted = Q(measure__in=list(chosen), year__in=set(chosen.values())) | Q(
+        measure__in=list(chosen),
+        year__in={b for b in befores.values() if b},
+        level="authority",
+        area_code=home.authority.old_la_code,
+    )
     values: dict[int, list[Any]] = {m.pk: [] for m in measures}
+    own = home.authority.old_la_code
     for value in value_rows(BenchmarkValue.objects.filter(wanted)):
-        values[value.measure_id].append(value)
+        if value.year == chosen[value.measure_id] or (
+            value.year == befores[value.measure_id]
+            and value.level == "authority"
+            and value.area_code == own
+        ):
+            values[value.measure_id].append(value)
     codes = neighbour_codes_for(home)
     return [
         compare(measure, chosen[measure.pk], home, values=values[measure.pk], neighbour_codes=codes)

@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from boardpack.benchmarking.models import (
     ENGLAND_CODE,
+    AuthorityCode,
     BenchmarkValue,
     LocalAuthority,
     Measure,
@@ -24,9 +25,10 @@ from boardpack.benchmarking.models import (
     TidyMapping,
     Unit,
 )
-from boardpack.benchmarking.tidy import TidyFile, default_measure_code, parse_cell
+from boardpack.benchmarking.tidy import TidyFile, TidyRow, default_measure_code, parse_cell
 from boardpack.core.models import Organisation
 from boardpack.demo.upsert import upsert
+from boardpack.performance.models import Indicator
 
 MAX_PROBLEMS = 50
 
@@ -40,6 +42,7 @@ class MappingEntry:
     unit: str = Unit.COUNT
     polarity: str = Polarity.NEITHER
     decimals: int = 0
+    indicator: str = ""  # the code of the organisation's indicator it feeds; "" makes one
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MappingEntry:
@@ -51,6 +54,7 @@ class MappingEntry:
             unit=str(data.get("unit") or Unit.COUNT),
             polarity=str(data.get("polarity") or Polarity.NEITHER),
             decimals=int(data.get("decimals") or 0),
+            indicator=str(data.get("indicator") or ""),
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -62,6 +66,7 @@ class MappingEntry:
             "unit": self.unit,
             "polarity": self.polarity,
             "decimals": self.decimals,
+            "indicator": self.indicator,
         }
 
 
@@ -108,11 +113,19 @@ def mapping_entries(mapping: TidyMapping) -> list[MappingEntry]:
     return [MappingEntry.from_dict(entry) for entry in mapping.entries]
 
 
-def _check_mapping(tidy: TidyFile, entries: list[MappingEntry], result: TidyImportResult) -> None:
+def _check_mapping(
+    organisation: Organisation,
+    tidy: TidyFile,
+    entries: list[MappingEntry],
+    result: TidyImportResult,
+) -> None:
     if not entries:
         result.problem("The mapping names no column to import.")
     values = tidy.filter_values()
     codes: set[str] = set()
+    indicators = set(
+        Indicator.objects.filter(organisation=organisation).values_list("code", flat=True)
+    )
     for entry in entries:
         if entry.column not in tidy.columns:
             result.problem(f"The mapping names the column {entry.column!r}, which the file lacks.")
@@ -134,14 +147,53 @@ def _check_mapping(tidy: TidyFile, entries: list[MappingEntry], result: TidyImpo
             result.problem(f"{entry.measure}: unknown unit {entry.unit!r}.")
         if entry.polarity not in Polarity.values:
             result.problem(f"{entry.measure}: unknown polarity {entry.polarity!r}.")
+        if entry.indicator and entry.indicator not in indicators:
+            result.problem(
+                f"The mapping for {entry.measure} feeds the indicator {entry.indicator}, "
+                f"which {organisation.name} does not have."
+            )
 
 
-def _area(row: Any) -> tuple[str, str]:
+class AuthorityCodes:
+    """Which authority a row names: by its LA code, or by an ONS code it has published under
+    (Somerset is 933 whether a file calls it E10000027 or E06000066)."""
+
+    def __init__(self) -> None:
+        self.la_codes = set(LocalAuthority.objects.values_list("old_la_code", flat=True))
+        ons: dict[str, set[str]] = {}
+        pairs = [
+            *LocalAuthority.objects.values_list("old_la_code", "new_la_code"),
+            *AuthorityCode.objects.values_list("authority__old_la_code", "new_la_code"),
+        ]
+        for la_code, ons_code in pairs:
+            if ons_code:
+                ons.setdefault(ons_code, set()).add(la_code)
+        # An ONS code two reporting units share (a joint return) names neither alone.
+        self.by_ons = {code: next(iter(found)) for code, found in ons.items() if len(found) == 1}
+
+    def la_code(self, row: TidyRow) -> str | None:
+        if row.old_la_code:
+            return row.old_la_code if row.old_la_code in self.la_codes else None
+        return self.by_ons.get(row.new_la_code)
+
+    @staticmethod
+    def problem(row: TidyRow) -> str:
+        if row.old_la_code:
+            column, code = "old_la_code", row.old_la_code
+        else:
+            column, code = "new_la_code", row.new_la_code
+        return (
+            f"Line {row.line}, column {column}: unknown LA code {code!r} "
+            f"({row.la_name or 'no name'})"
+        )
+
+
+def _area(row: TidyRow, la_code: str | None) -> tuple[str, str]:
     if row.level == "national":
         return ENGLAND_CODE, "England"
     if row.level == "regional":
         return row.region_code, row.region_name
-    return row.old_la_code, row.la_name
+    return la_code or row.old_la_code, row.la_name
 
 
 def plan_import(
@@ -149,8 +201,8 @@ def plan_import(
 ) -> tuple[TidyImportResult, dict[str, list[dict[str, Any]]]]:
     """Check everything; return the result and, per measure code, the values to hold."""
     result = TidyImportResult()
-    _check_mapping(tidy, entries, result)
-    known = set(LocalAuthority.objects.values_list("old_la_code", flat=True))
+    _check_mapping(organisation, tidy, entries, result)
+    authorities = AuthorityCodes()
     wanted: dict[str, list[dict[str, Any]]] = {}
     if result.problems:
         return result, wanted
@@ -159,11 +211,9 @@ def plan_import(
         for row in tidy.rows:
             if any(row.filters.get(k) != v for k, v in entry.filters.items()):
                 continue
-            if row.level == "authority" and row.old_la_code not in known:
-                result.problem(
-                    f"Line {row.line}, column old_la_code: unknown LA code {row.old_la_code!r} "
-                    f"({row.la_name or 'no name'})"
-                )
+            la_code = authorities.la_code(row) if row.level == "authority" else None
+            if row.level == "authority" and la_code is None:
+                result.problem(authorities.problem(row))
                 continue
             raw = row.cells.get(entry.column)
             if raw is None:  # a mapped column the reader took for a filter: it holds text
@@ -173,7 +223,7 @@ def plan_import(
             except ValueError as exc:
                 result.problem(f"Line {row.line}, column {entry.column}: {exc}")
                 continue
-            code, name = _area(row)
+            code, name = _area(row, la_code)
             key = (row.time_period, row.level, code)
             if key in rows:
                 result.problem(
@@ -209,18 +259,23 @@ def import_tidy(
         return result
     from boardpack.benchmarking.feed import feed_organisation
 
-    with transaction.atomic():
-        measures = []
-        for entry in entries:
-            change, measure = _apply_measure(organisation, entry, wanted[entry.measure], source)
-            result.measures.append(change)
-            measures.append(measure)
-        if dry_run:
-            transaction.set_rollback(True)
-        else:
-            # The measures' indicators read the new figures at once: pages, RAG, reports.
+    try:
+        with transaction.atomic():
+            measures = []
+            for entry in entries:
+                change, measure = _apply_measure(organisation, entry, wanted[entry.measure], source)
+                result.measures.append(change)
+                measures.append(measure)
+            # The measures' indicators read the new figures at once: pages, RAG, reports. A dry
+            # run feeds them too, so that its preview meets whatever the indicators refuse.
             feed_organisation(measures)
-            result.applied = True
+            if dry_run:
+                transaction.set_rollback(True)
+            else:
+                result.applied = True
+    except ValueError as exc:  # a figure the measure or its indicator refuses: nothing written
+        result.measures.clear()
+        result.problem(str(exc))
     return result
 
 
@@ -238,9 +293,19 @@ def _apply_measure(
             "source": source[:200],
         },
     )
-    if not created and entry.title and measure.title != entry.title:
-        measure.title = entry.title
-        measure.save(update_fields=["title"])
+    wanted = {
+        "title": entry.title or measure.title,
+        "unit": entry.unit,
+        "polarity": entry.polarity,
+        "decimals": entry.decimals,
+    }
+    if entry.indicator:
+        wanted["indicator"] = Indicator.objects.get(organisation=organisation, code=entry.indicator)
+    changed = [name for name, value in wanted.items() if getattr(measure, name) != value]
+    if changed:  # the mapping was changed since: the measure follows it
+        for name in changed:
+            setattr(measure, name, wanted[name])
+        measure.save(update_fields=changed)
     change = MeasureChange(code=measure.code, title=measure.title)
     existing = {(v.year, v.level, v.area_code): v for v in measure.values.all()}
     to_create: list[BenchmarkValue] = []

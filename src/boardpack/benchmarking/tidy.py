@@ -58,6 +58,12 @@ class TidyFile:
     indicator_columns: list[str]
     rows: list[TidyRow] = field(default_factory=list)
     skipped_levels: dict[str, int] = field(default_factory=dict)
+    # Filter columns that are mostly figures: a column of numbers with a bad cell or two. They
+    # may still be mapped, so that the import names each bad cell by its row and column.
+    mostly_figures: list[str] = field(default_factory=list)
+
+    def mappable_columns(self) -> list[str]:
+        return self.indicator_columns + self.mostly_figures
 
     def filter_values(self) -> dict[str, list[str]]:
         values: dict[str, set[str]] = {name: set() for name in self.filter_columns}
@@ -86,6 +92,20 @@ def parse_cell(text: str) -> tuple[Decimal | None, str]:
         return Decimal(cleaned), ""
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only decimals
         raise ValueError(f"{text!r} is not a number") from exc
+
+
+def _figures_and_text(values: Iterator[str]) -> tuple[int, int]:
+    """How many cells are figures (numbers or symbols) and how many are other text."""
+    figures = text = 0
+    for value in values:
+        cleaned = value.strip()
+        if cleaned == "":
+            continue
+        if cleaned.lower() in SYMBOLS or _NUMBER.match(cleaned):
+            figures += 1
+        else:
+            text += 1
+    return figures, text
 
 
 def _is_indicator(values: Iterator[str]) -> bool:
@@ -120,7 +140,7 @@ def read_tidy(data: bytes, *, name: str = "the file") -> TidyFile:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise TidyError(
-            f"{name} is not DfE tidy data: it has no {' or '.join(missing)} column "
+            f"{name}, line 1: not DfE tidy data: it has no {' or '.join(missing)} column "
             f"(its columns are {', '.join(header[:12])}{'…' if len(header) > 12 else ''})"
         )
     if len(set(header)) != len(header):
@@ -144,6 +164,10 @@ def read_tidy(data: bytes, *, name: str = "the file") -> TidyFile:
     indicators = [h for h in others if _is_indicator(r[index[h]] for _, r in raw)]
     filters = [h for h in others if h not in indicators]
     tidy = TidyFile(columns=header, filter_columns=filters, indicator_columns=indicators)
+    for column in filters:
+        figures, words = _figures_and_text(r[index[column]] for _, r in raw)
+        if figures > words:
+            tidy.mostly_figures.append(column)
 
     def get(record: list[str], column: str) -> str:
         return record[index[column]].strip() if column in index else ""
@@ -157,8 +181,11 @@ def read_tidy(data: bytes, *, name: str = "the file") -> TidyFile:
         period = get(record, "time_period")
         if not period:
             raise TidyError(f"{name}, line {line_no}, column time_period: blank")
-        if level == "authority" and not get(record, "old_la_code"):
-            raise TidyError(f"{name}, line {line_no}, column old_la_code: blank for an authority")
+        if level == "authority" and not (get(record, "old_la_code") or get(record, "new_la_code")):
+            raise TidyError(
+                f"{name}, line {line_no}, column old_la_code: blank for an authority, and no "
+                "new_la_code either"
+            )
         tidy.rows.append(
             TidyRow(
                 line=line_no,

@@ -14,6 +14,7 @@ from boardpack.benchmarking.models import BenchmarkValue, Measure, TidyMapping, 
 from boardpack.benchmarking.services import MappingEntry, import_tidy, mapping_save
 from boardpack.benchmarking.tidy import TidyError, read_tidy
 from boardpack.core.access import organisation_view
+from boardpack.performance.models import Indicator
 
 IMPORT_PERMISSION = "benchmarking.add_benchmarkvalue"
 
@@ -102,7 +103,10 @@ def map_columns(request: HttpRequest, upload: int) -> HttpResponse:
         chosen = mappings.filter(name=request.GET["mapping"]).first()
     else:  # a saved mapping for the same layout is the sensible default
         chosen = next((m for m in mappings if m.columns == tidy.columns), None)
-    form = MappingForm(request.POST or None, tidy=tidy, mapping=chosen)
+    indicators = list(
+        Indicator.objects.filter(organisation=organisation).values_list("code", "title")
+    )
+    form = MappingForm(request.POST or None, tidy=tidy, mapping=chosen, indicators=indicators)
     result = None
     if request.method == "POST" and form.is_valid():
         entries = [MappingEntry.from_dict(e) for e in form.entries()]
