@@ -311,12 +311,12 @@ def work_plan_item_save(
     if added_by is not None:
         if added_by.meeting.committee_id != committee.pk:
             errors["added_by"] = f"Choose an action of {committee.name}"
-        elif (
-            WorkPlanItem.objects.filter(added_by=added_by)
-            .exclude(pk=item.pk if item is not None else None)
-            .exists()
-        ):
-            errors["added_by"] = "That action has already added a topic to the work plan"
+        else:
+            taken = WorkPlanItem.objects.filter(added_by=added_by)
+            if item is not None:
+                taken = taken.exclude(pk=item.pk)
+            if taken.exists():
+                errors["added_by"] = "That action has already added a topic to the work plan"
     if status not in WorkPlanItem.Status.values:
         errors["status"] = "Select planned, considered or withdrawn"
     if errors:
