@@ -457,6 +457,8 @@ class WorkPlanItemForm(VersionMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.instance.committee = committee  # the model's own checks compare with it
         _limit(
             self.fields["planned_meeting"],
             committee.meetings.all(),
