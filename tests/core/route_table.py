@@ -266,6 +266,15 @@ def _member(org: str) -> str:
     return str(found.pk)
 
 
+def _work_plan_topic(org: str) -> str:
+    """A topic on the organisation's work plans (both demo meetings' actions add one)."""
+    from boardpack.governance.models import WorkPlanItem
+
+    found = WorkPlanItem.objects.filter(committee__organisation__slug=org).order_by("pk").first()
+    assert found is not None, f"{org} has no work plan topic"
+    return str(found.pk)
+
+
 def _risk(org: str) -> str:
     from tests.core.records import MAKERS
 
@@ -401,6 +410,7 @@ SAMPLES: dict[str, Callable[[str], str] | str] = {
     "point": _point,
     "interest": _interest,
     "member": _member,
+    "topic": _work_plan_topic,
     "template": "members-quarterly",  # a report template both demo organisations have
     # workflow: approval and history of a workstream update, escalations
     "kind": "workstream-update",
@@ -570,6 +580,10 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "governance:member-leave": Expect(get=only({"office": 200}), post=only({"office": 200})),
     "governance:tracker": Expect(get=members(200)),
     "governance:work-plan": Expect(get=members(200)),
+    # A committee's work plan topics: added, changed, considered or withdrawn (an empty form is
+    # the form again with its errors: nothing saved).
+    "governance:work-plan-item-new": Expect(get=only({"office": 200}), post=only({"office": 200})),
+    "governance:work-plan-item-edit": Expect(get=only({"office": 200}), post=only({"office": 200})),
     "governance:risks": Expect(get=members(200)),
     "governance:risk-new": Expect(get=only({"office": 200}), post=only({"office": 200})),
     "governance:risk-detail": Expect(get=members(200)),

@@ -29,9 +29,16 @@ def _date_field(label: str) -> forms.DateField:
     )
 
 
+def meeting_label(meeting: Meeting) -> str:
+    """A meeting as a choice names it: its date, or its title while it has none."""
+    if meeting.date:
+        return meeting.date.strftime("%-d %B %Y")
+    return meeting.title or "Date not stated"
+
+
 class MeetingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Meeting) -> str:  # type: ignore[override]
-        return obj.date.strftime("%-d %B %Y") if obj.date else (obj.title or "Date not stated")
+        return meeting_label(obj)
 
 
 class VersionMixin(forms.Form):

@@ -400,7 +400,14 @@ class WorkPlanItem(models.Model):
         Action, on_delete=models.PROTECT, null=True, blank=True, related_name="work_plan_item"
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    # Goes up by one on every save through a service: an edit form carries the version it was
+    # opened on, and saving over a newer one is a conflict, never an overwrite.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
+
+    # Restoring an earlier version brings back where the topic stood (planned, considered,
+    # withdrawn) and the meeting it was planned for: the topic's own values, not an approval.
+    RESTORED_WITH_VERSION = ("status", "planned_meeting")
 
     class Meta:
         ordering = ["committee", "pk"]

@@ -1,5 +1,5 @@
 """Forms for a committee's records: meetings, agenda items, points raised, its members and
-their interests.
+their interests, and its work plan.
 
 Each is a ModelForm, so the model's own checks refuse bad input here as they do in the
 services and the admin; the service then writes. Every edit form carries the version it was
@@ -17,14 +17,21 @@ from django.core.validators import URLValidator
 from django.db.models import Model, Q
 
 from boardpack.core.models import Organisation
-from boardpack.governance.forms import DATE_FORMATS, MeetingChoiceField, VersionMixin
+from boardpack.governance.forms import (
+    DATE_FORMATS,
+    MeetingChoiceField,
+    VersionMixin,
+    meeting_label,
+)
 from boardpack.governance.models import (
+    Action,
     AgendaItem,
     Committee,
     Meeting,
     Member,
     MemberInterest,
     PointRaised,
+    WorkPlanItem,
 )
 from boardpack.programme.models import Project, Workstream
 
@@ -405,3 +412,73 @@ class MemberLeaveForm(VersionMixin, forms.Form):
             ("Role", role, role),
             ("Has left", left, "Yes"),
         ]
+
+
+class ActionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Action) -> str:  # type: ignore[override]
+        text = obj.text if len(obj.text) <= 80 else obj.text[:79] + "…"
+        return f"{text} ({meeting_label(obj.meeting)})"
+
+
+class WorkPlanItemForm(VersionMixin, forms.ModelForm):
+    """A topic on a committee's work plan: the meeting it is planned for (one of the
+    committee's, dated or not) or when in words, the action it came from, and where it stands."""
+
+    class Meta:
+        model = WorkPlanItem
+        fields = ["topic", "planned_meeting", "timing", "added_by", "status"]
+        labels = {
+            "topic": "Topic",
+            "planned_meeting": "Meeting it is planned for (optional)",
+            "timing": "When, in words (optional)",
+            "added_by": "Action it came from (optional)",
+            "status": "Where it stands",
+        }
+        help_texts = {
+            "topic": "As the committee put it, for example data sharing (how it works)",
+            "planned_meeting": "One of this committee's meetings. Add a meeting on the "
+            "committee's page if it is not listed",
+            "timing": "For example, when the consultation period is completed",
+            "added_by": "An action agreed at one of this committee's meetings",
+        }
+        error_messages = {
+            "topic": {
+                "required": "Enter the topic",
+                "max_length": "The topic must be 300 characters or fewer",
+            },
+            "timing": {"max_length": "When, in words, must be 200 characters or fewer"},
+            "status": {
+                "required": "Select where the topic stands",
+                "invalid_choice": "Select planned, considered or withdrawn",
+            },
+        }
+        widgets = {"topic": forms.Textarea(attrs={"rows": 2}), "status": forms.RadioSelect}
+        field_classes = {"planned_meeting": MeetingChoiceField, "added_by": ActionChoiceField}
+
+    def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.instance.committee = committee  # the model's own checks compare with it
+        _limit(
+            self.fields["planned_meeting"],
+            committee.meetings.all(),
+            "Not planned for a meeting yet",
+            f"Choose a meeting of {committee.name}",
+        )
+        free = Q(work_plan_item__isnull=True)
+        if self.instance.pk and self.instance.added_by_id:
+            free |= Q(pk=self.instance.added_by_id)
+        _limit(
+            self.fields["added_by"],
+            Action.objects.filter(free, meeting__committee=committee)
+            .select_related("meeting")
+            .order_by("meeting__date", "meeting__pk", "order", "pk"),
+            "Not from an action",
+            f"Choose an action of {committee.name} that has not added a topic already",
+        )
+        if self.instance.pk:
+            status = self.fields["status"]
+            assert isinstance(status, forms.ChoiceField)
+            status.choices = WorkPlanItem.Status.choices  # radios: no blank "-----" choice
+        else:
+            del self.fields["status"]  # a new topic is planned

@@ -289,6 +289,53 @@ def member_interest_save(
     return _saved(interest, is_new=is_new)
 
 
+@transaction.atomic
+def work_plan_item_save(
+    *,
+    committee: Committee,
+    topic: str,
+    planned_meeting: Meeting | None = None,
+    timing: str = "",
+    added_by: Action | None = None,
+    status: str = WorkPlanItem.Status.PLANNED,
+    item: WorkPlanItem | None = None,
+    version: int | None = None,
+) -> WorkPlanItem:
+    """Put a topic on ``committee``'s work plan, or change one: its planned meeting (one of
+    the committee's, dated or not), its timing in words, the action it came from, and whether it
+    is still planned, was considered or was withdrawn. Nothing is deleted: a withdrawn topic
+    stays on the plan, marked so, with its history."""
+    errors: dict[str, str] = {}
+    if planned_meeting is not None and planned_meeting.committee_id != committee.pk:
+        errors["planned_meeting"] = f"Choose a meeting of {committee.name}"
+    if added_by is not None:
+        if added_by.meeting.committee_id != committee.pk:
+            errors["added_by"] = f"Choose an action of {committee.name}"
+        else:
+            taken = WorkPlanItem.objects.filter(added_by=added_by)
+            if item is not None:
+                taken = taken.exclude(pk=item.pk)
+            if taken.exists():
+                errors["added_by"] = "That action has already added a topic to the work plan"
+    if status not in WorkPlanItem.Status.values:
+        errors["status"] = "Select planned, considered or withdrawn"
+    if errors:
+        raise ValidationError(errors)
+    is_new = item is None
+    if item is None:
+        item = WorkPlanItem(committee=committee)
+    else:
+        item = locked_at_version(item, version)
+        if item.committee_id != committee.pk:
+            raise ValidationError("That topic is on another committee's work plan.")
+    item.topic = topic.strip()
+    item.planned_meeting = planned_meeting
+    item.timing = timing.strip()
+    item.added_by = added_by
+    item.status = status
+    return _saved(item, is_new=is_new)
+
+
 def workstream_by_slug(organisation: Organisation, slug: str, *, field: str = "workstream"):
     """The organisation's workstream with that slug, or a clear error naming the known ones."""
     if not slug:

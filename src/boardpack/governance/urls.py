@@ -1,6 +1,6 @@
 from django.urls import path
 
-from boardpack.governance import member_views, record_views, views
+from boardpack.governance import member_views, record_views, views, work_plan_views
 
 app_name = "governance"
 urlpatterns = [
@@ -31,6 +31,16 @@ urlpatterns = [
     path("actions/", views.tracker, name="tracker"),
     path("actions/<int:action>/", views.action_detail, name="action-detail"),
     path("work-plan/", views.work_plan, name="work-plan"),
+    path(
+        "committees/<slug:committee>/work-plan/new/",
+        work_plan_views.work_plan_item_new,
+        name="work-plan-item-new",
+    ),
+    path(
+        "work-plan/<int:topic>/edit/",
+        work_plan_views.work_plan_item_edit,
+        name="work-plan-item-edit",
+    ),
     path("risks/", views.risks, name="risks"),
     path("risks/new/", views.risk_new, name="risk-new"),
     path("risks/<int:risk>/", views.risk_detail, name="risk-detail"),

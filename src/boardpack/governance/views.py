@@ -96,7 +96,7 @@ def committee_detail(request: OrganisationRequest, committee: str) -> HttpRespon
             "former_members": found.members.filter(left=True),
             "meetings": found.meetings.all(),
             "work_plan": selectors.work_plan_for(found),
-            "can": _can(request, "meeting", "member", "memberinterest"),
+            "can": _can(request, "meeting", "member", "memberinterest", "workplanitem"),
         },
     )
 

@@ -123,6 +123,7 @@ def _governance_kinds() -> dict[str, Kind]:
         Member,
         MemberInterest,
         PointRaised,
+        WorkPlanItem,
     )
 
     return {
@@ -152,6 +153,12 @@ def _governance_kinds() -> dict[str, Kind]:
         ),
         "action": Kind(
             Action, "Action", "meeting__committee__organisation", _perm("governance.change_action")
+        ),
+        "work-plan-item": Kind(
+            WorkPlanItem,
+            "Work plan topic",
+            "committee__organisation",
+            _perm("governance.change_workplanitem"),
         ),
     }
 
