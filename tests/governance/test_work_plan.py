@@ -30,9 +30,11 @@ def _next_meeting() -> Meeting:
 
 def _free_action() -> Action:
     """One of the demo meeting's actions that has not added a topic to the work plan."""
-    return Action.objects.filter(
+    action = Action.objects.filter(
         meeting=minuted_meeting("somerset"), work_plan_item__isnull=True
     ).first()
+    assert action is not None
+    return action
 
 
 def counts() -> tuple[int, int]:
