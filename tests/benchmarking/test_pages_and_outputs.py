@@ -124,6 +124,7 @@ def test_the_pages_read_every_authority_in_a_few_queries(signed_in, somerset):
         measure__code="CLA-RATE-31-MARCH", year="2025", level="authority"
     ).count()
     assert authorities >= 153
+    client.get("/somerset/benchmarks/")  # the first page after signing in starts the idle clock
     compare_before, measure_before = (
         _queries(client, "/somerset/benchmarks/"),
         _queries(client, rate),
