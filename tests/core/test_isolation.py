@@ -14,6 +14,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import client_for
+from tests.core.route_table import _member, _work_plan_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -228,6 +229,8 @@ IDENTIFIER_FACTORIES = {
     "line": _somerset_saving_line,
     "area": _somerset_service_line,
     "block": _somerset_dsg_block,
+    "member": lambda: _member("somerset"),
+    "topic": lambda: _work_plan_topic("somerset"),
 }
 # Somerset users who between them may use every page.
 SOMERSET_USERS = ["office", "finance", "analyst"]
