@@ -291,7 +291,7 @@ def test_the_admin_cannot_move_an_edition_between_states():
         .first()
     )
     assert other_template is not None and other_period is not None
-    office.post(
+    refused = office.post(
         url,
         {
             "organisation": edition.organisation_id,
@@ -300,8 +300,10 @@ def test_the_admin_cannot_move_an_edition_between_states():
             "correction_reason": "Moved in the admin",
         },
     )
+    assert refused.status_code == 200
+    assert "An edition&#x27;s template cannot change once it is made" in refused.content.decode()
     moved = Edition.objects.get(pk=edition.pk)
-    assert moved.correction_reason == "Moved in the admin"
+    assert moved.correction_reason == "Changed in the admin"  # nothing saved
     assert (moved.template_id, moved.period_id) == (edition.template_id, edition.period_id)
     assert edition.version != 7
     assert not EditionVersion.objects.filter(edition=edition).exists()

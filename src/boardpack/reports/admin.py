@@ -1,7 +1,7 @@
 from typing import Any
 
+from django import forms
 from django.contrib import admin
-from django.http import HttpRequest
 
 from boardpack.core.admin_scoping import CHOICE_LOOKUPS, ScopedHistoryAdmin
 from boardpack.reports.models import (
@@ -18,6 +18,32 @@ CHOICE_LOOKUPS.setdefault("reports.reporttemplate", "organisation__in")
 CHOICE_LOOKUPS.setdefault("reports.templatesection", "template__organisation__in")
 CHOICE_LOOKUPS.setdefault("reports.block", "section__template__organisation__in")
 CHOICE_LOOKUPS.setdefault("reports.edition", "organisation__in")
+
+
+class EditionAdminForm(forms.ModelForm):
+    """An edition is its template for its period: another template, period or organisation is
+    another edition (its narrative, snapshots and files belong to this one), so a change is
+    refused with that reason. (Shown as fields, not read-only, so that a form posted without
+    them is refused rather than saved.)"""
+
+    FIXED = ("organisation", "template", "period")
+
+    class Meta:
+        model = Edition
+        fields = ("organisation", "template", "period", "correction_reason")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.instance.pk is None:
+            return cleaned
+        for name in self.FIXED:
+            if name in cleaned and cleaned[name] != getattr(self.instance, name):
+                self.add_error(
+                    name,
+                    f"An edition's {name} cannot change once it is made: create a new edition "
+                    "for another template or period.",
+                )
+        return cleaned
 
 
 class TemplateSectionInline(admin.TabularInline):
@@ -61,13 +87,7 @@ class EditionAdmin(ScopedHistoryAdmin):
     # Approval and publication go through the edition's page (approve, publish, correct), which
     # freezes the published snapshot: the admin may not move an edition between states.
     readonly_fields = ("status", "version", "created_by", "approved_by")
-    # An edition is its template for its period: another template or period is another edition
-    # (its narrative, snapshots and files belong to this one).
-    fixed_once_made = ("organisation", "template", "period")
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
-        fixed = self.fixed_once_made if obj is not None else ()
-        return (*fixed, *self.readonly_fields)
+    form = EditionAdminForm
 
 
 @admin.register(EditionNarrative)
