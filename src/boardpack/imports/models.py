@@ -122,8 +122,10 @@ class ImportRun(models.Model):
 
 
 STAGE_QUEUED = "queued"
+STAGE_APPLYING = "applying"  # checked again and written in one transaction: no count meanwhile
 STAGE_LABELS = {
     STAGE_QUEUED: "Waiting to start",
+    STAGE_APPLYING: "Checking every row again, then writing them all at once",
     "reading": "Reading the rows",
     "checking": "Checking the rows",
     "writing": "Writing the rows",

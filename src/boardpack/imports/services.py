@@ -36,7 +36,7 @@ from boardpack.imports.framework import (
     sheet_too_long,
     sheet_unit,
 )
-from boardpack.imports.models import STAGE_QUEUED, ImportRun, SavedLayout
+from boardpack.imports.models import STAGE_APPLYING, STAGE_QUEUED, ImportRun, SavedLayout
 from boardpack.imports.problems import FileRefused, Problem
 from boardpack.imports.readers import Workbook, read_spreadsheet, rows_before_reading
 from boardpack.imports.tables import (
@@ -706,6 +706,8 @@ def import_run_apply_task(run_id: int, fingerprint: str, confirmed: bool) -> Non
     from boardpack.imports import registry
 
     run = ImportRun.objects.select_related("organisation", "period", "user").get(pk=run_id)
+    # Inside apply's transaction the counts are not seen by others until it ends: say so.
+    ImportRun.objects.filter(pk=run_id).update(stage=STAGE_APPLYING, done=0, total=0)
     error = ""
     try:
         import_run_apply(

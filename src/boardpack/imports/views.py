@@ -131,7 +131,10 @@ def _planned(run: ImportRun) -> Any:
     """A large file's plan, made by a background task: started now when there is none (unless
     the last task failed: its page says why and offers to check the file again)."""
     if not run.is_busy and not run.plan_data and not run.error:
-        import_run_plan_later(run=run)  # immediate backend: planned when this returns
+        try:
+            import_run_plan_later(run=run)  # immediate backend: planned when this returns
+        except ImportRefused:  # another tab started it a moment ago
+            run.refresh_from_db()
     if run.is_busy:
         return None
     return import_run_preparation(run)
