@@ -141,11 +141,10 @@ def _planned(run: ImportRun) -> Any:
 
 
 def _render_progress(request: HttpRequest, run: ImportRun) -> HttpResponse:
-    """How far the background task has gone (the page refreshes itself), or why it failed."""
+    """How far the background task has gone (refreshed by the user: a timed refresh would fail
+    WCAG 2.2.1), or why it failed."""
     return render(
-        request,
-        "imports/progress.html",
-        {"nav": "imports", "run": run, "importer": _importer(run), "refresh_seconds": 3},
+        request, "imports/progress.html", {"nav": "imports", "run": run, "importer": _importer(run)}
     )
 
 
@@ -274,7 +273,13 @@ def mapping(request: HttpRequest, run: int) -> HttpResponse:
             "tables": tables if importer.tables else [],
             "layout": layout,
             "form": form,
-            "sample": [[("" if v is None else str(v)) for v in row] for row in sample],
+            # Every row as wide as the headings (a sheet's rows end at their last value), so
+            # that each cell of the table has its column heading.
+            "sample": [
+                [("" if v is None else str(v)) for v in row]
+                + [""] * (len(layout.headers) - len(row))
+                for row in sample
+            ],
         },
     )
 
