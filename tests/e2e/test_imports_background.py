@@ -155,8 +155,8 @@ def test_the_which_table_step_of_the_mapping_page(page: Page, tmp_path):
     expect(page).to_have_url(re.compile(r"/somerset/imports/\d+/columns/$"))
     expect(page.get_by_text("Which table does the sheet hold?")).to_be_visible()
     sample = page.get_by_role("table", name="The first rows under the headings")
-    for row in sample.locator("tbody tr").all():  # each cell under its heading, none missing
-        expect(row.locator("td")).to_have_count(4)
+    for shown in sample.locator("tbody tr").all():  # each cell under its heading, none missing
+        expect(shown.locator("td")).to_have_count(4)
     check_accessibility(page)
     screenshot(page, "imports-which-table")
 
