@@ -126,11 +126,13 @@ def test_applying_a_large_upload_through_the_worker_writes_every_row_with_histor
     assert response["Location"] == url("preview", run)
     page = client.get(url("preview", run)).content.decode()
     assert "Applying tracker.xlsx" in page and "Changes to write" in page
-    # A second click (or tab) while it waits: refused, one task only.
+    # A second click (or tab) while it waits: refused, one task only; nor can it be cancelled.
     second = apply(client, run)
     assert second["Location"] == url("preview", run)
     page = client.get(url("preview", run)).content.decode()
     assert "already being applied" in page
+    assert client.post(url("cancel", run))["Location"] == url("preview", run)
+    assert "cannot be cancelled now" in client.get(url("preview", run)).content.decode()
     work()
     run.refresh_from_db()
     assert run.status == ImportRun.Status.APPLIED and run.applied_at is not None
@@ -140,6 +142,7 @@ def test_applying_a_large_upload_through_the_worker_writes_every_row_with_histor
         line__reference="CFE959", period__month="2024-06-01"
     ).comment == ("Row 59")
     assert client.get(url("preview", run))["Location"] == url("done", run)
+    assert not run.plan_data  # the preview's plan is not kept once applied
     # Applying again afterwards applies nothing more.
     apply(client, run)
     work()

@@ -727,8 +727,8 @@ def import_run_apply_task(run_id: int, fingerprint: str, confirmed: bool) -> Non
         ImportRun.objects.filter(pk=run_id).exclude(status=ImportRun.Status.APPLIED).update(
             status=ImportRun.Status.REFUSED, stage="", plan_data=b"", error=error
         )
-    else:
-        ImportRun.objects.filter(pk=run_id).update(stage="")
+    else:  # the plan kept for the preview is no longer needed
+        ImportRun.objects.filter(pk=run_id).update(stage="", plan_data=b"")
 
 
 def import_run_preparation(run: ImportRun) -> Preparation | None:

@@ -338,6 +338,13 @@ def unit(request: HttpRequest, run: int) -> HttpResponse:
 @require_POST
 def cancel(request: HttpRequest, run: int) -> HttpResponse:
     found = _run(request, run)
+    if found.is_busy:  # a page left open in another tab
+        messages.error(
+            request,
+            f"{found.file_name} is {found.get_status_display().lower()}: it cannot be cancelled "
+            "now.",
+        )
+        return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
     import_run_cancel(run=found)
     messages.success(
         request, f"The import of {found.file_name} was cancelled: nothing was written."
