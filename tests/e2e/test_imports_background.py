@@ -81,12 +81,12 @@ def run_worker(server: Server) -> None:
     )
 
 
-def savings_csv(path: Path) -> Path:
+def savings_csv(path: Path, *, prefix: str = "CFE9", rows: int = ROWS) -> Path:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["Ref", "Description", "Target", "Achieved", "Comments"])
-    for n in range(ROWS):
-        writer.writerow([f"CFE9{n:02d}", f"Bulk saving {n}", "1,000", "1,000", f"Row {n}"])
+    for n in range(rows):
+        writer.writerow([f"{prefix}{n:02d}", f"Bulk saving {n}", "1,000", "1,000", f"Row {n}"])
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return path
 
@@ -128,6 +128,49 @@ def test_a_large_upload_shows_its_progress_then_the_preview_then_applies(
     page.get_by_role("link", name="Refresh the progress of large.csv").click()
     expect(page).to_have_url(re.compile(r"/somerset/imports/\d+/done/$"))
     expect(page.locator(".govuk-panel__title")).to_have_text("Import complete")
+    check_accessibility(page)
+
+
+def test_a_large_apply_refused_by_the_worker_says_why_and_writes_nothing(
+    page: Page, server: Server, tmp_path
+):
+    sign_in(page, "finance")
+    upload(
+        page,
+        "MTFP savings",
+        SOMERSET_PERIOD,
+        savings_csv(tmp_path / "big.csv", prefix="CFE7"),
+        add_new=True,
+    )
+    run_worker(server)
+    page.get_by_role("link", name="Refresh the progress of big.csv").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check the changes before importing")
+    preview = page.url
+    # Meanwhile a small file (checked and applied at once) adds one of the same savings.
+    small = savings_csv(tmp_path / "small.csv", prefix="CFE7", rows=1)
+    upload(page, "MTFP savings", SOMERSET_PERIOD, small, add_new=True)
+    check_accessibility(page)
+    page.get_by_role("button", name=re.compile(r"^Apply 1 change")).click()
+    expect(page.locator(".govuk-panel__title")).to_have_text("Import complete")
+    check_accessibility(page)
+
+    page.goto(preview)
+    page.get_by_role("button", name=re.compile(r"^Apply \d+ changes")).click()
+    run_worker(server)
+    page.get_by_role("link", name="Refresh the progress of big.csv").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "The import of big.csv did not finish"
+    )
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "The figures in Boardpack changed since you previewed this import"
+    )
+    check_accessibility(page)
+    screenshot(page, "imports-background-refused")
+    page.get_by_role("button", name="Check the file again").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Checking big.csv")
+    run_worker(server)
+    page.get_by_role("link", name="Refresh the progress of big.csv").click()
+    expect(page.get_by_text("59 new, 0 changed, 1 unchanged")).to_be_visible()
     check_accessibility(page)
 
 
