@@ -31,7 +31,7 @@ run: $(STAMP_APP) $(STAMP_NPM)
 	BOARDPACK_DEMO=1 BOARDPACK_DEBUG=1 $(BIN)/boardpack migrate --noinput -v0
 	BOARDPACK_DEMO=1 BOARDPACK_DEBUG=1 $(BIN)/boardpack load_demo --if-empty --print-sign-ins
 	@echo ""
-	@echo "Boardpack is at http://127.0.0.1:8000 (Ctrl+C stops it and its report worker)"
+	@echo "Boardpack is at http://127.0.0.1:8000 (Ctrl+C stops it and its worker: report packs, large imports)"
 	@BOARDPACK_DEMO=1 BOARDPACK_DEBUG=1 $(BIN)/boardpack db_worker -v0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	BOARDPACK_DEMO=1 BOARDPACK_DEBUG=1 $(BIN)/boardpack serve --dev 127.0.0.1:8000

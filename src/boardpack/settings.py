@@ -263,6 +263,9 @@ BOARDPACK_TRUSTED_PROXY_COUNT = env_int("BOARDPACK_TRUSTED_PROXY_COUNT", 0)
 BOARDPACK_MAX_UPLOAD_BYTES = int(os.environ.get("BOARDPACK_MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = BOARDPACK_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = BOARDPACK_MAX_UPLOAD_BYTES + 1024 * 1024
+# An uploaded file with more rows than this is checked and applied by a background task (the
+# worker `make run` starts), its page showing progress, instead of inside the request.
+BOARDPACK_IMPORT_BACKGROUND_ROWS = int(os.environ.get("BOARDPACK_IMPORT_BACKGROUND_ROWS", "2000"))
 # Counts from 1 to this are suppressed (shown as c) for councillors and the public.
 BOARDPACK_SUPPRESSION_THRESHOLD = int(os.environ.get("BOARDPACK_SUPPRESSION_THRESHOLD", "5"))
 

@@ -688,6 +688,10 @@ ROUTES: dict[str, Expect | AdminModel] = {
     "imports:unit": Expect(
         get=only({"finance": 405, "analyst": 405}), post=only(RUN_OWNER), writes=True
     ),
+    # A large file checked again after its background task failed (the run's own).
+    "imports:check": Expect(
+        get=only({"finance": 405, "analyst": 405}), post=only(RUN_OWNER), writes=True
+    ),
     # --- the admin: its own pages ---------------------------------------------------------
     "admin:index": Expect(
         get=only({"office": 200}, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN, outsider=200)

@@ -21,7 +21,9 @@ class ImportRun(models.Model):
         UPLOADED = "uploaded", "Uploaded"
         NEEDS_MAPPING = "needs_mapping", "Columns to match"
         REFUSED = "refused", "Refused"
+        PLANNING = "planning", "Being checked"
         READY = "ready", "Ready to apply"
+        APPLYING = "applying", "Being applied"
         APPLIED = "applied", "Applied"
         CANCELLED = "cancelled", "Cancelled"
 
@@ -67,10 +69,27 @@ class ImportRun(models.Model):
     changed_count = models.PositiveIntegerField(default=0)
     unchanged_count = models.PositiveIntegerField(default=0)
     problem_count = models.PositiveIntegerField(default=0)
+    # A large file (more rows than settings.BOARDPACK_IMPORT_BACKGROUND_ROWS) is checked and
+    # applied by a background task; the task says here how far it has gone.
+    background = models.BooleanField(
+        default=False, help_text="Checked and applied by a background task (a large file)."
+    )
+    stage = models.CharField(
+        max_length=20, blank=True, help_text="What the background task is doing; blank: nothing."
+    )
+    done = models.PositiveIntegerField(default=0, help_text="Rows the task's stage has done.")
+    total = models.PositiveIntegerField(default=0, help_text="Rows the task's stage has to do.")
+    error = models.TextField(blank=True, help_text="Why the last background task failed.")
+    # The checked plan (the preview) a background task made, for the preview page to show
+    # without checking the file again; written and read by Boardpack alone, never sent to the
+    # browser. Empty: not checked yet, or to be checked again.
+    plan_data = models.BinaryField(editable=False, default=bytes)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     applied_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["file_data"])
+    history = HistoricalRecords(
+        excluded_fields=["file_data", "plan_data", "stage", "done", "total"]
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -86,6 +105,31 @@ class ImportRun(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status not in (self.Status.APPLIED, self.Status.CANCELLED)
+
+    @property
+    def is_busy(self) -> bool:
+        """A background task is checking or applying the file."""
+        return self.status in (self.Status.PLANNING, self.Status.APPLYING)
+
+    @property
+    def may_change(self) -> bool:
+        """Whether the user's choices (unit, sheet, columns) may still change the run."""
+        return self.is_open and not self.is_busy
+
+    @property
+    def stage_label(self) -> str:
+        return STAGE_LABELS.get(self.stage, "Working")
+
+
+STAGE_QUEUED = "queued"
+STAGE_APPLYING = "applying"  # checked again and written in one transaction: no count meanwhile
+STAGE_LABELS = {
+    STAGE_QUEUED: "Waiting to start",
+    STAGE_APPLYING: "Checking every row again, then writing them all at once",
+    "reading": "Reading the rows",
+    "checking": "Checking the rows",
+    "writing": "Writing the rows",
+}
 
 
 class SavedLayout(models.Model):

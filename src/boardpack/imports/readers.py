@@ -109,6 +109,29 @@ def read_spreadsheet(
     return _read_csv(data, max_rows)
 
 
+def rows_before_reading(data: bytes) -> int:
+    """How many rows the file holds, counted before any is parsed: a workbook's largest stated
+    dimension, a CSV's line count. 0 when the file does not say (or cannot be opened: reading
+    it says why)."""
+    if not data.startswith(ZIP_SIGNATURE):
+        return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), read_only=True)
+            try:
+                declared = [
+                    _declared_rows(ws) or 0 for ws in book.worksheets if hasattr(ws, "iter_rows")
+                ]
+            finally:
+                book.close()
+    except Exception:  # a damaged workbook: reading it refuses it with the reason
+        return 0
+    return max(declared, default=0)
+
+
 def _ole_message(data: bytes) -> str:
     if "EncryptionInfo".encode("utf-16-le") in data[:1_000_000]:
         return (

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
+import pickle
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,6 +24,7 @@ from boardpack.imports.framework import (
     Importer,
     Layout,
     Plan,
+    ProgressCallback,
     Table,
     best_layout,
     find_layout,
@@ -32,9 +36,9 @@ from boardpack.imports.framework import (
     sheet_too_long,
     sheet_unit,
 )
-from boardpack.imports.models import ImportRun, SavedLayout
+from boardpack.imports.models import STAGE_APPLYING, STAGE_QUEUED, ImportRun, SavedLayout
 from boardpack.imports.problems import FileRefused, Problem
-from boardpack.imports.readers import Workbook, read_spreadsheet
+from boardpack.imports.readers import Workbook, read_spreadsheet, rows_before_reading
 from boardpack.imports.tables import (
     TableRead,
     csv_note,
@@ -42,6 +46,8 @@ from boardpack.imports.tables import (
     read_tables,
     tables_by_sheet_name,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class ImportRefused(Exception):
@@ -382,10 +388,17 @@ def _sheet_notes(
 
 def import_run_choose_sheet(*, run: ImportRun, sheet_name: str) -> None:
     """Read the run's file from the sheet the user picked (the column match starts afresh)."""
-    if run.is_open and run.sheet_name != sheet_name:
+    if run.may_change and run.sheet_name != sheet_name:
         run.sheet_name = sheet_name[:100]
         run.mapping = {}
-        run.save(update_fields=["sheet_name", "mapping", "updated_at"])
+        _save_choice(run, "sheet_name", "mapping")
+
+
+def _save_choice(run: ImportRun, *fields: str) -> None:
+    """Save a choice of the user's; a background check made before it is to be made again."""
+    run.plan_data = b""
+    run.error = ""
+    run.save(update_fields=[*fields, "plan_data", "error", "updated_at"])
 
 
 def _with_unit(context: ImportContext, unit: Unit | None) -> ImportContext:
@@ -437,27 +450,52 @@ def import_run_create(
         file_size=len(data),
         file_sha256=hashlib.sha256(data).hexdigest(),
         file_data=data,
+        background=rows_before_reading(data) > settings.BOARDPACK_IMPORT_BACKGROUND_ROWS,
         unit=unit,
         sheet_name=sheet_name[:100],
         add_new=add_new,
     )
 
 
-def run_context(run: ImportRun) -> ImportContext:
+def run_context(run: ImportRun, progress: ProgressCallback | None = None) -> ImportContext:
     return ImportContext(
         organisation=run.organisation,
         period=run.period,
         unit=Unit(run.unit) if run.unit else None,
         user=run.user,
         add_new=run.add_new,
+        progress=progress,
     )
 
 
-def import_run_prepare(*, run: ImportRun, importer: Importer) -> Preparation:
+OUTCOME_FIELDS = [
+    "status",
+    "problems",
+    "problem_count",
+    "new_count",
+    "changed_count",
+    "unchanged_count",
+    "plan_fingerprint",
+    "updated_at",
+]
+
+
+def import_run_prepare(
+    *, run: ImportRun, importer: Importer, progress: ProgressCallback | None = None
+) -> Preparation:
     """Read, map and validate the run's file; record the outcome on the run."""
+    preparation = _prepare_run(run, importer, progress)
+    run.save(update_fields=OUTCOME_FIELDS)
+    return preparation
+
+
+def _prepare_run(
+    run: ImportRun, importer: Importer, progress: ProgressCallback | None = None
+) -> Preparation:
+    """The run's file read, mapped and validated; its outcome set on ``run`` (not saved)."""
     preparation = prepare_import(
         importer=importer,
-        context=run_context(run),
+        context=run_context(run, progress),
         data=bytes(run.file_data),
         file_name=run.file_name,
         sheet_name=run.sheet_name or None,
@@ -476,7 +514,6 @@ def import_run_prepare(*, run: ImportRun, importer: Importer) -> Preparation:
     run.new_count, run.changed_count = plan.new_count, plan.changed_count
     run.unchanged_count = plan.unchanged_count
     run.plan_fingerprint = plan.fingerprint() if plan.ok else ""
-    run.save()
     return preparation
 
 
@@ -487,7 +524,7 @@ def import_run_map(
     same way."""
     run.mapping = mapping
     run.sheet_name = layout.sheet.name
-    run.save(update_fields=["mapping", "sheet_name", "updated_at"])
+    _save_choice(run, "mapping", "sheet_name")
     SavedLayout.objects.update_or_create(
         organisation=run.organisation,
         dataset=importer.name,
@@ -498,7 +535,12 @@ def import_run_map(
 
 
 def import_run_apply(
-    *, run: ImportRun, importer: Importer, fingerprint: str, confirmed: bool = False
+    *,
+    run: ImportRun,
+    importer: Importer,
+    fingerprint: str,
+    confirmed: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> Plan:
     """Re-read the stored file, check it is still the plan the user previewed, and apply it.
 
@@ -513,7 +555,7 @@ def import_run_apply(
         if not locked.is_open:
             run.status = locked.status
             raise ImportRefused(f"This import is already {locked.get_status_display().lower()}.")
-        preparation = import_run_prepare(run=locked, importer=importer)
+        preparation = import_run_prepare(run=locked, importer=importer, progress=progress)
         plan = preparation.plan
         if plan.problems:
             refusal = ImportRefused("The import has problems: nothing was written.", plan.problems)
@@ -531,7 +573,7 @@ def import_run_apply(
         else:
             try:
                 with transaction.atomic():
-                    importer.write(run_context(locked), plan)
+                    importer.write(run_context(locked, progress), plan)
                     locked.status = ImportRun.Status.APPLIED
                     locked.applied_at = timezone.now()
                     locked.save(update_fields=["status", "applied_at", "updated_at"])
@@ -555,29 +597,145 @@ def import_run_choose_table(*, run: ImportRun, importer: Importer, table: str) -
     says it holds; the column match starts afresh."""
     if table and not any(t.key == table for t in importer.tables):
         raise ValueError(f"{importer.title} has no table {table!r}")
-    if run.is_open and run.table != table:
+    if run.may_change and run.table != table:
         run.table = table
         run.mapping = {}
-        run.save(update_fields=["table", "mapping", "updated_at"])
+        _save_choice(run, "table", "mapping")
 
 
 def import_run_choose_add_new(*, run: ImportRun, add_new: bool) -> None:
     """The user's explicit choice, on the preview, to add (or not) what Boardpack lacks."""
-    if run.is_open and run.add_new != add_new:
+    if run.may_change and run.add_new != add_new:
         run.add_new = add_new
-        run.save(update_fields=["add_new", "updated_at"])
+        _save_choice(run, "add_new")
 
 
 def import_run_choose_unit(*, run: ImportRun, unit: str) -> None:
     """The unit the user says the file's amounts are in ("" for what the headings say)."""
     value = Unit.parse(unit).value if unit else ""
-    if run.is_open and run.unit != value:
+    if run.may_change and run.unit != value:
         run.unit = value
-        run.save(update_fields=["unit", "updated_at"])
+        _save_choice(run, "unit")
 
 
 def import_run_cancel(*, run: ImportRun) -> None:
-    if run.is_open:
+    if run.may_change:
         run.status = ImportRun.Status.CANCELLED
         run.file_data = b""
-        run.save(update_fields=["status", "file_data", "updated_at"])
+        run.plan_data = b""
+        run.save(update_fields=["status", "file_data", "plan_data", "updated_at"])
+
+
+# Large files, checked and applied by a background task ---------------------------------
+
+UNEXPECTED = (
+    "Boardpack could not finish {doing} the file because of an error of its own "
+    "({error}): nothing was written. Try again; if it happens again, tell the Boardpack team."
+)
+
+
+def import_run_progress(run_id: int) -> ProgressCallback:
+    """Record how far a background task has gone on the run, for its page to show."""
+
+    def report(stage: str, done: int, total: int) -> None:
+        ImportRun.objects.filter(pk=run_id).update(stage=stage, done=done, total=total)
+
+    return report
+
+
+def _start_task(run: ImportRun, status: str) -> None:
+    """Mark the run as being worked on, unless it is already or is closed (row locked, so two
+    clicks start one task)."""
+    with transaction.atomic():
+        locked = ImportRun.objects.select_for_update().get(pk=run.pk)
+        if not locked.may_change:
+            raise ImportRefused(f"This import is already {locked.get_status_display().lower()}.")
+        locked.status = status
+        locked.stage, locked.done, locked.total, locked.error = STAGE_QUEUED, 0, 0, ""
+        locked.save(update_fields=["status", "stage", "done", "total", "error", "updated_at"])
+
+
+def import_run_plan_later(*, run: ImportRun) -> None:
+    """Queue the check of a large file (read, map, validate, plan) as a background task."""
+    from boardpack.imports.tasks import plan_import_run
+
+    _start_task(run, ImportRun.Status.PLANNING)
+    # Outside the transaction, so the worker finds the run marked.
+    plan_import_run.enqueue(run.pk)
+    run.refresh_from_db()
+
+
+def import_run_apply_later(*, run: ImportRun, fingerprint: str, confirmed: bool) -> None:
+    """Queue the apply of a large file as a background task: the same checks as
+    ``import_run_apply``, which the task runs."""
+    from boardpack.imports.tasks import apply_import_run
+
+    _start_task(run, ImportRun.Status.APPLYING)
+    apply_import_run.enqueue(run.pk, fingerprint, confirmed)
+    run.refresh_from_db()
+
+
+def import_run_plan_task(run_id: int) -> None:
+    """The plan task's body: check the file, reporting progress, and keep the plan for the
+    preview page."""
+    from boardpack.imports import registry
+
+    run = ImportRun.objects.select_related("organisation", "period", "user").get(pk=run_id)
+    try:
+        preparation = _prepare_run(run, registry.get(run.dataset), import_run_progress(run_id))
+        data = pickle.dumps(preparation)
+    except Exception as exc:  # recorded and shown, never lost
+        logger.exception("Checking import run %s failed", run_id)
+        ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.PLANNING).update(
+            status=ImportRun.Status.REFUSED,
+            stage="",
+            plan_data=b"",
+            error=UNEXPECTED.format(doing="checking", error=type(exc).__name__),
+        )
+        return
+    # Unless the run was cancelled meanwhile.
+    ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.PLANNING).update(
+        **{f: getattr(run, f) for f in OUTCOME_FIELDS if f != "updated_at"},
+        stage="",
+        plan_data=data,
+        updated_at=timezone.now(),
+    )
+
+
+def import_run_apply_task(run_id: int, fingerprint: str, confirmed: bool) -> None:
+    """The apply task's body: ``import_run_apply`` (checked again, all or nothing, row
+    locked); a refusal or failure is recorded on the run for its page to say."""
+    from boardpack.imports import registry
+
+    run = ImportRun.objects.select_related("organisation", "period", "user").get(pk=run_id)
+    # Inside apply's transaction the counts are not seen by others until it ends: say so.
+    ImportRun.objects.filter(pk=run_id).update(stage=STAGE_APPLYING, done=0, total=0)
+    error = ""
+    try:
+        import_run_apply(
+            run=run,
+            importer=registry.get(run.dataset),
+            fingerprint=fingerprint,
+            confirmed=confirmed,
+            progress=import_run_progress(run_id),
+        )
+    except ImportRefused as refused:
+        error = str(refused)
+    except Exception as exc:
+        logger.exception("Applying import run %s failed", run_id)
+        error = UNEXPECTED.format(doing="applying", error=type(exc).__name__)
+    if error:
+        # Nothing was written; the file is to be checked again before another try.
+        ImportRun.objects.filter(pk=run_id).exclude(status=ImportRun.Status.APPLIED).update(
+            status=ImportRun.Status.REFUSED, stage="", plan_data=b"", error=error
+        )
+    else:  # the plan kept for the preview is no longer needed
+        ImportRun.objects.filter(pk=run_id).update(stage="", plan_data=b"")
+
+
+def import_run_preparation(run: ImportRun) -> Preparation | None:
+    """The plan a background task made for the run, or None when there is none (yet)."""
+    if not run.plan_data:
+        return None
+    preparation: Preparation = pickle.loads(bytes(run.plan_data))  # noqa: S301 - our own
+    return preparation

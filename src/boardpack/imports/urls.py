@@ -15,5 +15,6 @@ urlpatterns = [
     path("<int:run>/add-new/", views.add_new, name="add-new"),
     path("<int:run>/unit/", views.unit, name="unit"),
     path("<int:run>/sheet/", views.sheet, name="sheet"),
+    path("<int:run>/check/", views.check, name="check"),
     path("<int:run>/done/", views.done, name="done"),
 ]

@@ -21,6 +21,7 @@ from boardpack.imports.models import ImportRun
 from boardpack.imports.services import (
     ImportRefused,
     import_run_apply,
+    import_run_apply_later,
     import_run_cancel,
     import_run_choose_add_new,
     import_run_choose_sheet,
@@ -28,6 +29,8 @@ from boardpack.imports.services import (
     import_run_choose_unit,
     import_run_create,
     import_run_map,
+    import_run_plan_later,
+    import_run_preparation,
     import_run_prepare,
 )
 from boardpack.imports.spreadsheet_templates import template_csv, template_xlsx
@@ -112,10 +115,49 @@ def preview(request: HttpRequest, run: int) -> HttpResponse:
         return redirect("imports:done", org=found.organisation.slug, run=found.pk)
     if found.status == ImportRun.Status.CANCELLED:
         raise Http404("This import was cancelled")
-    preparation = import_run_prepare(run=found, importer=importer)
+    if found.background:
+        planned = _planned(found)
+        if planned is None:
+            return _render_progress(request, found)
+        preparation = planned
+    else:
+        preparation = import_run_prepare(run=found, importer=importer)
     if preparation.needs_mapping:
         return redirect("imports:mapping", org=found.organisation.slug, run=found.pk)
     return _render_preview(request, found, importer, preparation)
+
+
+def _planned(run: ImportRun) -> Any:
+    """A large file's plan, made by a background task: started now when there is none (unless
+    the last task failed: its page says why and offers to check the file again)."""
+    if not run.is_busy and not run.plan_data and not run.error:
+        try:
+            import_run_plan_later(run=run)  # immediate backend: planned when this returns
+        except ImportRefused:  # another tab started it a moment ago
+            run.refresh_from_db()
+    if run.is_busy:
+        return None
+    return import_run_preparation(run)
+
+
+def _render_progress(request: HttpRequest, run: ImportRun) -> HttpResponse:
+    """How far the background task has gone (refreshed by the user: a timed refresh would fail
+    WCAG 2.2.1), or why it failed."""
+    return render(
+        request, "imports/progress.html", {"nav": "imports", "run": run, "importer": _importer(run)}
+    )
+
+
+@may_import
+@require_POST
+def check(request: HttpRequest, run: int) -> HttpResponse:
+    """Check a large file again after a background task failed or refused it."""
+    found = _run(request, run)
+    if found.may_change and found.background:
+        found.error = ""
+        found.plan_data = b""
+        found.save(update_fields=["error", "plan_data", "updated_at"])
+    return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
 
 
 def _render_preview(
@@ -191,7 +233,13 @@ def mapping(request: HttpRequest, run: int) -> HttpResponse:
             raise Http404("No such table")
         import_run_choose_table(run=found, importer=importer, table=table)
         return redirect("imports:mapping", org=found.organisation.slug, run=found.pk)
-    preparation = import_run_prepare(run=found, importer=importer)
+    if found.background:
+        planned = import_run_preparation(found) if not found.is_busy else None
+        if planned is None:  # being checked, or to be: the preview page shows how far
+            return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+        preparation = planned
+    else:
+        preparation = import_run_prepare(run=found, importer=importer)
     layout = preparation.layout
     if layout is None:  # the file itself was refused: the preview says why
         return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
@@ -225,7 +273,13 @@ def mapping(request: HttpRequest, run: int) -> HttpResponse:
             "tables": tables if importer.tables else [],
             "layout": layout,
             "form": form,
-            "sample": [[("" if v is None else str(v)) for v in row] for row in sample],
+            # Every row as wide as the headings (a sheet's rows end at their last value), so
+            # that each cell of the table has its column heading.
+            "sample": [
+                [("" if v is None else str(v)) for v in row]
+                + [""] * (len(layout.headers) - len(row))
+                for row in sample
+            ],
         },
     )
 
@@ -235,13 +289,14 @@ def mapping(request: HttpRequest, run: int) -> HttpResponse:
 def apply(request: HttpRequest, run: int) -> HttpResponse:
     found = _run(request, run)
     importer = _importer(found)
+    fingerprint = request.POST.get("fingerprint", "")
+    confirmed = request.POST.get("confirmed") == "yes"
     try:
-        import_run_apply(
-            run=found,
-            importer=importer,
-            fingerprint=request.POST.get("fingerprint", ""),
-            confirmed=request.POST.get("confirmed") == "yes",
-        )
+        if found.background:
+            # Applied by a background task: the preview page shows how far, then the outcome.
+            import_run_apply_later(run=found, fingerprint=fingerprint, confirmed=confirmed)
+            return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
+        import_run_apply(run=found, importer=importer, fingerprint=fingerprint, confirmed=confirmed)
     except ImportRefused as refused:
         messages.error(request, str(refused))
         return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
@@ -283,6 +338,13 @@ def unit(request: HttpRequest, run: int) -> HttpResponse:
 @require_POST
 def cancel(request: HttpRequest, run: int) -> HttpResponse:
     found = _run(request, run)
+    if found.is_busy:  # a page left open in another tab
+        messages.error(
+            request,
+            f"{found.file_name} is {found.get_status_display().lower()}: it cannot be cancelled "
+            "now.",
+        )
+        return redirect("imports:preview", org=found.organisation.slug, run=found.pk)
     import_run_cancel(run=found)
     messages.success(
         request, f"The import of {found.file_name} was cancelled: nothing was written."
