@@ -28,7 +28,9 @@ from boardpack.imports.framework import (
     ImportContext,
     Importer,
     Kind,
+    Layout,
     Plan,
+    QuickReader,
     Record,
     read_cell,
 )
@@ -119,6 +121,21 @@ class ObservationsImporter(Importer):
 
     def skip_row(self, record: Record, cells: list[Any]) -> str | None:
         return None  # a Total cell of a breakdown is a figure the checks compare
+
+    def quick_reader(self, layout: Layout) -> QuickReader | None:
+        """A row whose cells are plain is read at once (``quick_values``); any other cell by
+        cell. A row read at once has a date and an indicator's code: two cells of text, so it
+        is neither blank nor a note under the table (and no row of figures is skipped)."""
+        mapping = tuple(layout.mapping.items())
+        width = max((index for _, index in mapping), default=-1) + 1
+
+        def read(cells: list[Any]) -> dict[str, Any] | None:
+            if len(cells) < width:
+                return None
+            values = quick_values({key: cells[index] for key, index in mapping})
+            return values if values is not None and values["indicator"] else None
+
+        return read
 
     def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
         checker = Checker.prepare(context, plan, {str(r.get("indicator", "")) for r in records})
