@@ -138,10 +138,11 @@ class ObservationsImporter(Importer):
         return read
 
     def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
-        checker = Checker.prepare(context, plan, {str(r.get("indicator", "")) for r in records})
-        for record in records:
-            checker.record(record)
-        checker.finish()
+        with bulk.gc_paused():
+            checker = Checker.prepare(context, plan, {str(r.get("indicator", "")) for r in records})
+            for record in records:
+                checker.record(record)
+            checker.finish()
 
     def apply(self, context: ImportContext, plan: Plan) -> None:
         """Every new and changed figure in bulk, with its history, in one transaction."""
