@@ -127,12 +127,12 @@ class ObservationsImporter(Importer):
         cell. A row read at once has a date and an indicator's code: two cells of text, so it
         is neither blank nor a note under the table (and no row of figures is skipped)."""
         mapping = tuple(layout.mapping.items())
-        width = max((index for _, index in mapping), default=-1) + 1
 
         def read(cells: list[Any]) -> dict[str, Any] | None:
-            if len(cells) < width:
-                return None
-            values = quick_values({key: cells[index] for key, index in mapping})
+            # A row ends at its last cell that is not blank (as ``Sheet.cell`` reads it).
+            width = len(cells)
+            row = {key: cells[index] if index < width else None for key, index in mapping}
+            values = quick_values(row)
             return values if values is not None and values["indicator"] else None
 
         return read
