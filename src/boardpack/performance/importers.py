@@ -28,7 +28,9 @@ from boardpack.imports.framework import (
     ImportContext,
     Importer,
     Kind,
+    Layout,
     Plan,
+    QuickReader,
     Record,
     read_cell,
 )
@@ -120,11 +122,27 @@ class ObservationsImporter(Importer):
     def skip_row(self, record: Record, cells: list[Any]) -> str | None:
         return None  # a Total cell of a breakdown is a figure the checks compare
 
+    def quick_reader(self, layout: Layout) -> QuickReader | None:
+        """A row whose cells are plain is read at once (``quick_values``); any other cell by
+        cell. A row read at once has a date and an indicator's code: two cells of text, so it
+        is neither blank nor a note under the table (and no row of figures is skipped)."""
+        mapping = tuple(layout.mapping.items())
+
+        def read(cells: list[Any]) -> dict[str, Any] | None:
+            # A row ends at its last cell that is not blank (as ``Sheet.cell`` reads it).
+            width = len(cells)
+            row = {key: cells[index] if index < width else None for key, index in mapping}
+            values = quick_values(row)
+            return values if values is not None and values["indicator"] else None
+
+        return read
+
     def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
-        checker = Checker.prepare(context, plan, {str(r.get("indicator", "")) for r in records})
-        for record in records:
-            checker.record(record)
-        checker.finish()
+        with bulk.gc_paused():
+            checker = Checker.prepare(context, plan, {str(r.get("indicator", "")) for r in records})
+            for record in records:
+                checker.record(record)
+            checker.finish()
 
     def apply(self, context: ImportContext, plan: Plan) -> None:
         """Every new and changed figure in bulk, with its history, in one transaction."""

@@ -24,7 +24,7 @@ from boardpack.imports.framework.columns import (
     normalise_header,
     unit_from_headers,
 )
-from boardpack.imports.framework.importer import Importer, Table, TableShape
+from boardpack.imports.framework.importer import Importer, QuickReader, Table, TableShape
 from boardpack.imports.framework.layouts import (
     HEADER_SEARCH_ROWS,
     Layout,
@@ -72,6 +72,7 @@ __all__ = [
     "Layout",
     "Plan",
     "ProgressCallback",
+    "QuickReader",
     "Record",
     "Stage",
     "Table",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from django.core.exceptions import ValidationError
 
@@ -22,6 +22,12 @@ from boardpack.imports.framework.plan import (
 )
 from boardpack.imports.problems import Problem
 from boardpack.imports.readers import MAX_ROWS
+
+if TYPE_CHECKING:
+    from boardpack.imports.framework.layouts import Layout
+
+# A row's cells (the whole row, as the sheet holds it) → its values keyed by column, or None.
+QuickReader = Callable[[list[Any]], dict[str, Any] | None]
 
 
 class TableShape(Protocol):
@@ -42,6 +48,8 @@ class TableShape(Protocol):
     def column(self, key: str) -> Column: ...
 
     def skip_row(self, record: Record, cells: list[Any]) -> str | None: ...
+
+    def quick_reader(self, layout: Layout) -> QuickReader | None: ...
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,9 @@ class Table:
     def skip_row(self, record: Record, cells: list[Any]) -> str | None:
         return "total" if not self.keep_totals and looks_like_total(cells) else None
 
+    def quick_reader(self, layout: Layout) -> QuickReader | None:
+        return None
+
 
 class Importer:
     """Base for a dataset's importer. Subclasses set the class attributes and implement
@@ -99,6 +110,14 @@ class Importer:
         """Why a row is not data (a total row), or None when it is. ``cells`` is the whole row,
         mapped or not: a tracker may write TOTALS in a column it does not head."""
         return "total" if looks_like_total(cells) else None
+
+    def quick_reader(self, layout: Layout) -> QuickReader | None:
+        """A reader of a sheet's plain rows, for a dataset whose files run to many thousands
+        of rows: given a row's cells, their values exactly as ``read_cell`` reads them, or
+        None at the first doubt (the row is then read cell by cell). It must return values
+        only for a row of data: one ``skip_row`` would keep, neither blank nor a note under
+        the table (two cells of text or more), in a table without amounts or a period."""
+        return None
 
     def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
         raise NotImplementedError

@@ -64,8 +64,18 @@ def read_records(
         return [], [too_long], notes
     columns = {key: importer.column(key) for key in layout.mapping}
     last_row = len(sheet.rows)
+    quick = importer.quick_reader(layout)
+    quick_cells = {k: (i, layout.headers[i]) for k, i in layout.mapping.items()}
     for row_number in range(layout.header_row + 1, last_row + 1):
         context.report(Stage.READING, row_number - layout.header_row, last_row - layout.header_row)
+        if quick is not None:
+            values = quick(sheet.rows[row_number - 1])
+            if values is not None:
+                # A plain row of data, read as read_cell reads it: the cells' heading shared.
+                records.append(
+                    Record(row=row_number, values=values, sheet=sheet.name, cells=quick_cells)
+                )
+                continue
         record = Record(
             row=row_number,
             values={},
