@@ -122,7 +122,10 @@ def rows() -> list[Row]:
 
 def _environment(folder: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["BOARDPACK_DATA_DIR"] = str(folder / "data")  # an empty chart cache
+    env["BOARDPACK_DATA_DIR"] = str(folder / "data")
+    # An empty chart store on disk, as an instance has (the tests' settings keep charts in
+    # memory, which would make every run draw its charts again).
+    env["BOARDPACK_CHART_DIR"] = str(folder / "charts")
     return env
 
 
