@@ -63,12 +63,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_database(workdir: Path) -> tuple[str, Callable[[], None]]:
-    """A database URL for the server, and a function that removes that database."""
+def server_database(workdir: Path, suffix: str = "") -> tuple[str, Callable[[], None]]:
+    """A database URL for the server, and a function that removes that database.
+
+    A module with a server of its own gives a ``suffix`` (``"_cycle"``): on PostgreSQL its
+    database is then named apart from the shared server's; on SQLite it lives in ``workdir``.
+    """
     url = os.environ.get("DATABASE_URL", "").strip()
     scheme = urlsplit(url).scheme.split("+")[0] if url else ""
     if scheme in POSTGRES_SCHEMES:
-        return _postgres_database(url)
+        parts = urlsplit(url)
+        return _postgres_database(urlunsplit(parts._replace(path=parts.path.rstrip("/") + suffix)))
     if url and scheme != "sqlite":
         raise RuntimeError(f"The browser tests support SQLite and PostgreSQL, not {scheme!r}")
     path = workdir / "e2e.sqlite3"

@@ -20,7 +20,6 @@ import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -36,21 +35,10 @@ SETTINGS = {"BOARDPACK_TASKS": "db", "BOARDPACK_IMPORT_BACKGROUND_ROWS": "50"}
 ROWS = 60
 
 
-def _own_database(workdir: Path):
-    url = os.environ.get("DATABASE_URL", "").strip()
-    scheme = urlsplit(url).scheme.split("+")[0] if url else ""
-    if scheme in e2e_server.POSTGRES_SCHEMES:
-        parts = urlsplit(url)
-        return e2e_server._postgres_database(
-            urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_bgimport"))
-        )
-    return e2e_server.server_database(workdir)
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
     workdir = Path(tempfile.mkdtemp(prefix="boardpack-e2e-bgimport-"))
-    database_url, drop_database = _own_database(workdir)
+    database_url, drop_database = e2e_server.server_database(workdir, suffix="_bgimport")
     saved = {key: os.environ.get(key) for key in SETTINGS}
     os.environ.update(SETTINGS)
     try:

@@ -14,7 +14,6 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -38,24 +37,10 @@ JULY_EDUCATION = "/somerset/programme/2024-07/workstreams/local-mainstream-schoo
 JUNE_EDIT = "/somerset/programme/2024-06/workstreams/local-mainstream-school/edit/"
 
 
-def _own_database(workdir: Path):
-    """Like the shared server's database, under a name of its own (PostgreSQL) or file."""
-    import os
-
-    url = os.environ.get("DATABASE_URL", "").strip()
-    scheme = urlsplit(url).scheme.split("+")[0] if url else ""
-    if scheme in e2e_server.POSTGRES_SCHEMES:
-        parts = urlsplit(url)
-        return e2e_server._postgres_database(
-            urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_cycle"))
-        )
-    return e2e_server.server_database(workdir)
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
     workdir = Path(tempfile.mkdtemp(prefix="boardpack-e2e-cycle-"))
-    database_url, drop_database = _own_database(workdir)
+    database_url, drop_database = e2e_server.server_database(workdir, suffix="_cycle")
     try:
         running = start_server(database_url, workdir)
         try:
