@@ -9,7 +9,7 @@ from django.test import Client
 
 from boardpack.accounts.models import Membership, User
 from boardpack.accounts.roles import Role
-from boardpack.core.models import Organisation
+from boardpack.core.models import Organisation, ReportingPeriod
 from boardpack.performance.demo import load_data
 from tests.performance import fixture_data
 
@@ -26,6 +26,16 @@ def testshire(db) -> Organisation:
         user.groups.add(Group.objects.get(name=role))
         Membership.objects.create(user=user, organisation=organisation)
     return organisation
+
+
+@pytest.fixture
+def march(testshire: Organisation) -> ReportingPeriod:
+    return ReportingPeriod.objects.get(organisation=testshire, month="2023-03-01")
+
+
+@pytest.fixture
+def analyst(testshire: Organisation) -> User:
+    return User.objects.get(username="t.analyst")
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ from decimal import Decimal
 
 import pytest
 
-from boardpack.accounts.models import User
-from boardpack.core.models import ReportingPeriod
 from boardpack.imports.framework import ImportContext
 from boardpack.imports.registry import get
 from boardpack.imports.services import apply_plan, prepare_import
@@ -105,16 +103,6 @@ EXPECTED_PROBLEMS = [
     ),
     (15, "A", "indicator", "The indicator's code is missing."),
 ]
-
-
-@pytest.fixture
-def march(testshire):
-    return ReportingPeriod.objects.get(organisation=testshire, month="2023-03-01")
-
-
-@pytest.fixture
-def analyst(testshire):
-    return User.objects.get(username="t.analyst")
 
 
 def snapshot(organisation) -> list[tuple]:

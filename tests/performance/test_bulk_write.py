@@ -16,8 +16,6 @@ from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from boardpack.accounts.models import User
-from boardpack.core.models import ReportingPeriod
 from boardpack.imports.framework import ImportContext
 from boardpack.imports.readers import MAX_ROWS
 from boardpack.imports.registry import get
@@ -42,16 +40,6 @@ HISTORY_FIELDS = (
     "commentary",
     "source_id",
 )
-
-
-@pytest.fixture
-def march(testshire):
-    return ReportingPeriod.objects.get(organisation=testshire, month="2023-03-01")
-
-
-@pytest.fixture
-def analyst(testshire):
-    return User.objects.get(username="t.analyst")
 
 
 def figures(organisation) -> list[tuple]:

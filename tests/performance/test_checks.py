@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def march(testshire):
-    return ReportingPeriod.objects.get(organisation=testshire, month="2023-03-01")
-
-
-@pytest.fixture
 def june(testshire):
     return ReportingPeriod.objects.get(organisation=testshire, month="2024-06-01")
 

@@ -13,7 +13,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 
-from boardpack.core.models import ReportingPeriod
 from boardpack.imports.framework import ImportContext, reading
 from boardpack.performance.importers import import_csv_rows
 from boardpack.performance.models import Observation
@@ -23,11 +22,6 @@ pytestmark = pytest.mark.django_db
 HEADER = ["indicator", "date", "value", "qualifier", "period_label", "commentary"]
 ROWS = 3_000
 START = dt.date(2030, 1, 1)
-
-
-@pytest.fixture
-def march(testshire):
-    return ReportingPeriod.objects.get(organisation=testshire, month="2023-03-01")
 
 
 def figure_rows(n: int = ROWS) -> list[list[str]]:

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from boardpack.core.models import ReportingPeriod
 from boardpack.imports.framework import ImportContext
 from boardpack.imports.registry import get
 from boardpack.imports.services import apply_plan, prepare_import
@@ -22,11 +21,6 @@ from tests.imports.helpers import csv_bytes
 
 pytestmark = pytest.mark.django_db
 HEADER = ["indicator", "date", "area", "breakdown", "value", "qualifier", "as_written", "source"]
-
-
-@pytest.fixture
-def march(testshire):
-    return ReportingPeriod.objects.get(organisation=testshire, month="2023-03-01")
 
 
 def export(fmt: str, dataset: str = "observations", tmp_path=None, **kw) -> str | bytes:
