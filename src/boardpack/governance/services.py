@@ -51,6 +51,27 @@ def _saved(record: M, *, is_new: bool) -> M:
     return record
 
 
+def _last_in_list_or_locked(
+    record: M | None,
+    version: int | None,
+    *,
+    model: type[M],
+    parent_field: str,
+    parent: models.Model,
+    elsewhere: str,
+) -> M:
+    """A new ``model`` at the end of ``parent``'s list, or ``record`` locked at the version
+    the user saw, refused with ``elsewhere`` when it belongs to another parent."""
+    if record is None:
+        siblings = model._default_manager.filter(**{parent_field: parent})
+        last = siblings.order_by("-order").values_list("order", flat=True).first()
+        return model(**{parent_field: parent, "order": (last or 0) + 1})
+    record = locked_at_version(record, version)
+    if getattr(record, f"{parent_field}_id") != parent.pk:
+        raise ValidationError(elsewhere)
+    return record
+
+
 MEETING_FIELDS = ("date", "title", "minutes_source")
 ITEM_FIELDS = (
     "title",
@@ -132,13 +153,14 @@ def agenda_item_save(
     """Add an agenda item to ``meeting`` (at the end of the agenda), or change one."""
     _check_fields(values, ITEM_FIELDS, "agenda item")
     is_new = item is None
-    if item is None:
-        last = meeting.items.order_by("-order").values_list("order", flat=True).first()
-        item = AgendaItem(meeting=meeting, order=(last or 0) + 1)
-    else:
-        item = locked_at_version(item, version)
-        if item.meeting_id != meeting.pk:
-            raise ValidationError("That agenda item belongs to another meeting.")
+    item = _last_in_list_or_locked(
+        item,
+        version,
+        model=AgendaItem,
+        parent_field="meeting",
+        parent=meeting,
+        elsewhere="That agenda item belongs to another meeting.",
+    )
     for name, value in values.items():
         setattr(item, name, value)
     return _saved(item, is_new=is_new)
@@ -174,13 +196,14 @@ def point_save(
     organisation = item.meeting.committee.organisation
     _indicator_known(organisation, indicator_code)
     is_new = point is None
-    if point is None:
-        last = item.points.order_by("-order").values_list("order", flat=True).first()
-        point = PointRaised(item=item, order=(last or 0) + 1)
-    else:
-        point = locked_at_version(point, version)
-        if point.item_id != item.pk:
-            raise ValidationError("That point was raised on another agenda item.")
+    point = _last_in_list_or_locked(
+        point,
+        version,
+        model=PointRaised,
+        parent_field="item",
+        parent=item,
+        elsewhere="That point was raised on another agenda item.",
+    )
     point.point = text
     point.response = response
     point.workstream = workstream
@@ -223,13 +246,14 @@ def member_save(
     if errors:
         raise ValidationError(errors)
     is_new = member is None
-    if member is None:
-        last = committee.members.order_by("-order").values_list("order", flat=True).first()
-        member = Member(committee=committee, order=(last or 0) + 1)
-    else:
-        member = locked_at_version(member, version)
-        if member.committee_id != committee.pk:
-            raise ValidationError("That member belongs to another committee.")
+    member = _last_in_list_or_locked(
+        member,
+        version,
+        model=Member,
+        parent_field="committee",
+        parent=committee,
+        elsewhere="That member belongs to another committee.",
+    )
     member.name = name
     member.role = role
     return _saved(member, is_new=is_new)
