@@ -280,20 +280,15 @@ class MonitoringImporter(Importer):
             if existing is not None
             else None
         )
-        after = self.shown(values)
-        if existing is None:
-            action = Change.NEW
-        elif any(getattr(existing, k) != v for k, v in values.items()):
-            action = Change.CHANGED
-        else:
-            action = Change.UNCHANGED
-        return Change(
-            action=action,
+        saved = {k: getattr(existing, k) for k in values} if existing is not None else None
+        return Change.against(
+            saved,
+            values,
+            record=record,
             key=key,
             label=label,
-            row=record.row,
             before=before,
-            after=after,
+            after=self.shown(values),
             payload={"target": target, "values": values},
         )
 
