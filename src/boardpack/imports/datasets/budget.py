@@ -99,6 +99,18 @@ class _NewPlaces:
         return line
 
 
+def _areas_with_parents(organisation: Any) -> list[ServiceArea]:
+    """An organisation's service areas, each holding its parent from the same list: one query,
+    and one model instance per area (``select_related`` would build every parent again)."""
+    areas = list(ServiceArea.objects.filter(organisation=organisation))
+    by_pk = {area.pk: area for area in areas}
+    for area in areas:
+        parent = by_pk.get(area.parent_id) if area.parent_id is not None else None
+        if parent is not None:
+            area.parent = parent
+    return areas
+
+
 class _AreaIndex:
     """An organisation's service areas by the normalised key of their names, built once."""
 
@@ -145,9 +157,7 @@ class BudgetImporter(MonitoringImporter):
     )
 
     def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
-        areas = list(
-            ServiceArea.objects.filter(organisation=context.organisation).select_related("parent")
-        )
+        areas = _areas_with_parents(context.organisation)
         # Every name is compared by its normalised key, computed once per area and once per
         # row: looking areas up by key keeps planning linear in the rows.
         index = _AreaIndex(areas)
@@ -420,14 +430,14 @@ class BudgetImporter(MonitoringImporter):
         """Each stated total kept for the area it totals: a subtotal of every line of one
         division for that division, the total of every line for the directorate. A total of
         only some of an area's lines is checked, not kept (Boardpack's would differ)."""
+        if not any(t.adds_up for t in totals):
+            return
         divisions: dict[int | None, str] = {}
         for change in plan.changes:
             area = change.payload["target"]
             new = change.payload.get("new")
             divisions[change.row] = area.parent.name if area is not None else new["division_name"]
-        areas = list(
-            ServiceArea.objects.filter(organisation=context.organisation).select_related("parent")
-        )
+        areas = _areas_with_parents(context.organisation)
         held: dict[str, int] = {}  # service lines Boardpack holds, by division's name
         for area in areas:
             if area.level == LEVEL.SERVICE_LINE and area.parent is not None:
