@@ -263,7 +263,7 @@ def indicator_chart(block: Any, ctx: BlockContext) -> list[Node]:
     if drawn is None:  # pragma: no cover - series with values always draw
         nodes.append(Notice(f"No data is held for the chart “{title}”."))
         return nodes
-    spec = json.loads(drawn.spec_json())  # built only now: a stored chart holds no spec
+    spec = json.loads(drawn.spec_json())  # kept with the stored chart (built if it is not)
     spec["title"] = title
     dates = sorted({p.date for points in series.values() for p in points})
     names = {
