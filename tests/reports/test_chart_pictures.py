@@ -4,7 +4,7 @@ cache, files on disk), named by the chart's spec (its data)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,3 +88,38 @@ def test_a_store_that_cannot_be_written_still_gives_the_picture(
 def test_a_chart_without_a_spec_is_refused_clearly() -> None:
     with pytest.raises(ValueError, match="has no Vega-Lite spec"):
         images.chart_svg(dataclasses.replace(mtfp_chart(), spec={}))
+
+
+@pytest.mark.django_db
+def test_a_report_whose_charts_are_stored_builds_no_spec_again(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The members' report copies each indicator chart's spec into the document: once the chart
+    is stored (with its spec), a later document reads it back without building it (altair)."""
+    from boardpack.charts import kinds
+    from boardpack.core.models import ReportingPeriod
+    from boardpack.reports.models import ReportTemplate
+    from boardpack.reports.selectors import document_for_period
+
+    built: list[str] = []
+
+    def counted(name: str) -> Callable[..., Any]:
+        spec = getattr(kinds, name)
+
+        def build(*args: Any, **kwargs: Any) -> Any:
+            built.append(name)
+            return spec(*args, **kwargs)
+
+        return build
+
+    for name in ("_bar_spec", "_line_spec"):
+        monkeypatch.setattr(kinds, name, counted(name))
+    template = ReportTemplate.objects.get(slug="members-quarterly", organisation__is_default=True)
+    period = ReportingPeriod.objects.get(organisation=template.organisation, month="2023-03-01")
+    first = document_for_period(template, period)
+    assert built  # drawn and stored the first time
+    drawn = list(built)
+    again = document_for_period(template, period)
+    assert built == drawn  # read back with its spec: nothing built
+    specs = [n.spec for s in again.sections for n in s.nodes if n.kind == "chart"]
+    assert specs and specs == [n.spec for s in first.sections for n in s.nodes if n.kind == "chart"]

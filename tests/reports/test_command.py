@@ -91,3 +91,33 @@ def test_dorset_has_no_somerset_template(tmp_path: Path):
             "-o",
             str(tmp_path / "x.html"),
         )
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_left_as_it_was_found(tmp_path: Path, enabled: bool):
+    """The command pauses Python's cycle collector while it lays the document out (a process
+    that renders one document and ends), and gives it back as it was, even to a caller (a test,
+    the worker) that had switched it off itself."""
+    import gc
+
+    out = tmp_path / "r.html"
+    (gc.enable if enabled else gc.disable)()
+    try:
+        call_command(
+            "report", "scrutiny-progress", "--period", "2024-06", "--format", "html", "-o", str(out)
+        )
+        assert gc.isenabled() is enabled
+        with pytest.raises(CommandError):
+            call_command(
+                "report",
+                "no-such-template",
+                "--period",
+                "2024-06",
+                "--format",
+                "html",
+                "-o",
+                str(out),
+            )
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

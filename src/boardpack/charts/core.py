@@ -227,7 +227,7 @@ def stored_chart(
 
     def draw() -> dict[str, Any]:
         said = text() if callable(text) else text
-        return dataclasses.asdict(said) | {"svg": _draw_svg(spec())}
+        return dataclasses.asdict(said) | {"svg": _draw_svg(spec()), "spec": spec()}
 
     stored = _stored(f"chart:{key}", draw)
     return Chart(
@@ -236,6 +236,10 @@ def stored_chart(
         svg=stored["svg"],
         table_header=stored["table_header"],
         table_rows=stored["table_rows"],
+        # Stored with the picture, so that a PNG or a report's copy of the spec needs neither
+        # altair (a third of a second to import) nor the build (an entry stored before the
+        # spec was kept has none: it is built then).
+        spec=stored.get("spec", ""),
         key=key,
         build=spec,
     )

@@ -6,6 +6,7 @@ Live editions read today's data; a published version is its frozen snapshot inst
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -78,6 +79,9 @@ def build_document(
     blocks_by_section: dict[int, list[Block]] = {}
     for block in Block.objects.filter(section__template=template).order_by("order", "pk"):
         blocks_by_section.setdefault(block.section_id, []).append(block)
+    for section_id, blocks in blocks_by_section.items():
+        # Read here already: a headline block reads its section's words from them.
+        ctx.once(("section blocks", section_id), functools.partial(list, blocks))
     template_sections = list(template.sections.order_by("order", "pk"))
     for index, section in enumerate(template_sections):
         following = template_sections[index + 1] if index + 1 < len(template_sections) else None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
 from boardpack.programme.models import Programme
@@ -14,6 +14,8 @@ from boardpack.programme.selectors import ProgrammePosition, programme_for, prog
 from boardpack.reports.document import RagValue
 
 RAG_VALUES: dict[str, RagValue] = {"R": "R", "A": "A", "G": "G", "N": "NR"}
+
+T = TypeVar("T")
 
 
 def rag_value(rag: str) -> RagValue:
@@ -43,6 +45,15 @@ class BlockContext:
     # where that audience would see ``c``.
     mark_for: str = ""
     template: Any = None  # the report template being built, if any
+    # What several blocks of one document read alike (an earlier month's finance document, a
+    # section's narratives, the authority's figures), each read once: see ``once``.
+    _read: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def once(self, key: Hashable, read: Callable[[], T]) -> T:
+        """``read()``, made the first time a block asks for ``key`` and kept for the others."""
+        if key not in self._read:
+            self._read[key] = read()
+        return self._read[key]  # type: ignore[no-any-return]
 
     @functools.cached_property
     def hidden(self) -> set[Hashable]:
@@ -75,9 +86,12 @@ class BlockContext:
         from boardpack.periods import Month
 
         month = Month.parse(key)
-        found = ReportingPeriod.objects.filter(
-            organisation=self.organisation, month=month.first_day
-        ).first()
+        found = self.once(
+            ("period", month.first_day),
+            ReportingPeriod.objects.filter(
+                organisation=self.organisation, month=month.first_day
+            ).first,
+        )
         if found is None:
             raise MissingData(f"{self.organisation.name} has no reporting period {key}.")
         return found

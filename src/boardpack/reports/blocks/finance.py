@@ -275,7 +275,9 @@ def _document_for(block: Any, ctx: BlockContext, name: str) -> tuple[dict[str, A
 
     period = ctx.period_by_key(key)
     read = budget_document if name == "budget" else dsg_document
-    return read(ctx.organisation, period), period.title or period.label
+    # The quarterly report's DSG tables (three blocks) all show the same month.
+    doc = ctx.once((name, period.pk), lambda: read(ctx.organisation, period))
+    return doc, period.title or period.label
 
 
 def budget_table(block: Any, ctx: BlockContext) -> list[Node]:

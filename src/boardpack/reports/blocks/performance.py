@@ -64,9 +64,9 @@ def _date_text(date: dt.date) -> str:
 
 def _observations(ctx: BlockContext) -> list[Observation]:
     """The authority's figures up to the end of the edition's period (read once per document)."""
-    cached = getattr(ctx, "_mq_observations", None)
-    if cached is None:
-        cached = list(
+    return ctx.once(
+        "authority observations",
+        lambda: list(
             Observation.objects.filter(
                 indicator__organisation=ctx.organisation,
                 area=Area.AUTHORITY,
@@ -74,9 +74,8 @@ def _observations(ctx: BlockContext) -> list[Observation]:
             )
             .select_related("indicator", "source")
             .order_by("date", "source__date", "pk")
-        )
-        ctx._mq_observations = cached  # type: ignore[attr-defined]
-    return cached
+        ),
+    )
 
 
 def _indicator(ctx: BlockContext, code: str) -> Indicator:
@@ -137,7 +136,11 @@ def _notes(rows: list[Row], *notes: str) -> tuple[str, ...]:
 def _section_text(block: Any, ctx: BlockContext) -> str:
     """The words of the block's section: a tile shows the figure as they state it."""
     texts = []
-    for other in Block.objects.filter(section_id=block.section_id, kind=BlockKind.NARRATIVE):
+    blocks = ctx.once(
+        ("section blocks", block.section_id),
+        lambda: list(Block.objects.filter(section_id=block.section_id)),
+    )
+    for other in (b for b in blocks if b.kind == BlockKind.NARRATIVE):
         text = ctx.narratives.get(other.pk)
         texts.append(str(other.config.get("text", "")) if text is None else text)
     return "\n".join(texts).replace("**", "")
@@ -263,7 +266,7 @@ def indicator_chart(block: Any, ctx: BlockContext) -> list[Node]:
     if drawn is None:  # pragma: no cover - series with values always draw
         nodes.append(Notice(f"No data is held for the chart “{title}”."))
         return nodes
-    spec = json.loads(drawn.spec_json())  # built only now: a stored chart holds no spec
+    spec = json.loads(drawn.spec_json())  # kept with the stored chart (built if it is not)
     spec["title"] = title
     dates = sorted({p.date for points in series.values() for p in points})
     names = {
