@@ -32,6 +32,7 @@ from boardpack.imports.framework import (
     Plan,
     QuickReader,
     Record,
+    gc_paused,
     read_cell,
 )
 from boardpack.imports.problems import Problem
@@ -138,7 +139,7 @@ class ObservationsImporter(Importer):
         return read
 
     def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
-        with bulk.gc_paused():
+        with gc_paused():
             checker = Checker.prepare(context, plan, {str(r.get("indicator", "")) for r in records})
             for record in records:
                 checker.record(record)
@@ -146,7 +147,7 @@ class ObservationsImporter(Importer):
 
     def apply(self, context: ImportContext, plan: Plan) -> None:
         """Every new and changed figure in bulk, with its history, in one transaction."""
-        with bulk.gc_paused():
+        with gc_paused():
             self._apply(context, plan)
 
     def _apply(self, context: ImportContext, plan: Plan) -> None:
@@ -487,7 +488,7 @@ def import_csv_rows(
 
     A row whose cells are plain is read and checked at once (``Checker.quick``); any other is
     read cell by cell as a spreadsheet's row is, so its problems are the same."""
-    with bulk.gc_paused():
+    with gc_paused():
         plan = _csv_plan(context, rows)
     if write and not plan.problems:
         with transaction.atomic():
