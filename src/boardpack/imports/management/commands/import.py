@@ -73,6 +73,9 @@ class ProgressBars:
 
 
 class Command(BaseCommand):
+    # The system checks import every view through the URL configuration: half a second of a
+    # command that serves no page. `boardpack check`, the server and `migrate` still run them.
+    requires_system_checks: list[str] = []
     help = (
         "Import DATASET (savings, budget, dsg, indicators, ...) for a period from FILE (.xlsx or "
         ".csv): boardpack import savings tracker.xlsx --period 2024-06 [--dry-run]; or a DfE "
