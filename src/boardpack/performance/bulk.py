@@ -38,6 +38,7 @@ FIGURE_FIELDS = (
 HISTORY_EXTRA = ("history_date", "history_change_reason", "history_type", "history_user_id")
 HISTORY_FIELDS = ("id", *FIGURE_FIELDS, *HISTORY_EXTRA)
 CREATED, CHANGED = "+", "~"
+HISTORY_BATCH = 500  # figures' ids in one query on SQLite (it takes 999 parameters at most)
 Row = tuple[Any, ...]
 
 
@@ -76,11 +77,8 @@ def figures_write(
                 [(*row[1:], row[0]) for row in changed],
             )
         when_db = connection.ops.adapt_datetimefield_value(when)
-        created = (when_db, None, CREATED, user_id)
-        updated = (when_db, None, CHANGED, user_id)
-        history = [(pk, *row, *created) for pk, row in zip(ids, new, strict=True)]
-        history += [(*row, *updated) for row in changed]
-        _copy_or_insert(cursor, HISTORY_TABLE, HISTORY_FIELDS, history)
+        _history(cursor, ids, CREATED, user_id, when_db)
+        _history(cursor, [row[0] for row in changed], CHANGED, user_id, when_db)
     return ids
 
 
@@ -114,6 +112,30 @@ def _insert(cursor: Any, rows: Sequence[Row]) -> list[int]:
         [(pk, *row) for pk, row in zip(rest_ids, rest, strict=True)],
     )
     return ids
+
+
+def _history(
+    cursor: Any, ids: Sequence[int], history_type: str, user_id: int | None, when: Any
+) -> None:
+    """A history row for each figure of ``ids``, copied by the database from the figure as it
+    now stands (the row just written), in the order of their ids: the figures' rows are not
+    sent a second time, nor parsed again."""
+    if not ids:
+        return
+    figure = _names(("id", *FIGURE_FIELDS))
+    insert = (
+        f"INSERT INTO {_q(HISTORY_TABLE)} ({figure}, {_names(HISTORY_EXTRA)}) "
+        f"SELECT {figure}, %s, NULL, %s, %s FROM {_q(FIGURE_TABLE)} WHERE {_q('id')} "
+    )
+    if connection.vendor == "postgresql":
+        cursor.execute(insert + "= ANY(%s) ORDER BY 1", [when, history_type, user_id, list(ids)])
+        return
+    for start in range(0, len(ids), HISTORY_BATCH):
+        batch = ids[start : start + HISTORY_BATCH]
+        placeholders = ", ".join(["%s"] * len(batch))
+        cursor.execute(
+            insert + f"IN ({placeholders}) ORDER BY 1", [when, history_type, user_id, *batch]
+        )
 
 
 def _copy_or_insert(cursor: Any, table: str, fields: Sequence[str], rows: Iterable[Row]) -> None:
