@@ -566,9 +566,9 @@ def import_csv_rows(
     read cell by cell as a spreadsheet's row is, so its problems are the same."""
     with gc_paused():
         plan = _csv_plan(context, rows)
-    if write and not plan.problems:
-        with transaction.atomic():
-            INDICATORS_IMPORTER.apply(context, plan)
+        if write and not plan.problems:
+            with transaction.atomic():
+                INDICATORS_IMPORTER.apply(context, plan)
     return plan
 
 

@@ -22,7 +22,7 @@ from boardpack.core.management.options import (
 )
 from boardpack.imports import registry
 from boardpack.imports.amounts import AmountError, Unit
-from boardpack.imports.framework import ImportContext, Plan, Stage
+from boardpack.imports.framework import ImportContext, Plan, Stage, gc_paused
 from boardpack.imports.models import ImportRun
 from boardpack.imports.readers import MAX_ROWS
 from boardpack.imports.services import (
@@ -113,7 +113,15 @@ class Command(BaseCommand):
         )
         add_organisation_argument(parser)
 
-    def handle(self, *args, dataset, file, period, dry_run, unit, sheet, map, add_new, **options):
+    def handle(self, *args, **options):
+        # Cyclic garbage collection is paused for the whole import, and the file's rows,
+        # records and changes are freed (by reference counting) when ``_import`` returns,
+        # before it resumes: resumed while they are alive, each generation's first collection
+        # would walk millions of objects (a second or more of a 200,000-row import).
+        with gc_paused():
+            self._import(*args, **options)
+
+    def _import(self, *args, dataset, file, period, dry_run, unit, sheet, map, add_new, **options):
         if dataset == "dfe":
             from boardpack.benchmarking.management.commands.import_dfe import run_dfe_import
 
