@@ -441,7 +441,10 @@ def import_run_create(
     sheet_name: str = "",
     add_new: bool = False,
     source: str = ImportRun.Source.WEB,
+    keep_file: bool = True,
 ) -> ImportRun:
+    """The record of an import of ``data``: its size and digest always, the file itself
+    unless ``keep_file`` is False (a command's file is on disk already)."""
     return ImportRun.objects.create(
         organisation=organisation,
         period=period,
@@ -451,7 +454,7 @@ def import_run_create(
         file_name=file_name[:255],
         file_size=len(data),
         file_sha256=hashlib.sha256(data).hexdigest(),
-        file_data=data,
+        file_data=data if keep_file else b"",
         background=rows_before_reading(data) > settings.BOARDPACK_IMPORT_BACKGROUND_ROWS,
         unit=unit,
         sheet_name=sheet_name[:100],

@@ -210,11 +210,11 @@ class Command(BaseCommand):
             sheet_name=preparation.layout.sheet.name if preparation.layout else "",
             add_new=add_new,
             source=ImportRun.Source.COMMAND,
+            keep_file=False,  # the file is on disk already; the record keeps its digest
         )
         run.status = ImportRun.Status.APPLIED
         run.new_count, run.changed_count = plan.new_count, plan.changed_count
         run.unchanged_count = plan.unchanged_count
-        run.file_data = b""  # the file is on disk already; the record keeps its digest
         run.save()
         self.stdout.write(
             self.style.SUCCESS(
