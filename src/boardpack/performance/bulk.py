@@ -2,12 +2,13 @@
 
 An import of 200,000 figures must commit in seconds; Django spends ~100 µs building the INSERT
 of one model instance and its django-simple-history row. Here a figure is a tuple in
-``FIGURE_FIELDS`` order, already checked, and its history row is that tuple with the moment,
-no change reason, the history type and the user after it — what ``bulk_create_with_history``
-and ``bulk_update_with_history`` write, row for row. PostgreSQL takes both tables by ``COPY``,
-SQLite by ``executemany``. New figures get their ids first (from the table's sequence on
-PostgreSQL, after the first insert on SQLite) so their history rows can name them. Everything
-happens in the caller's transaction: a refusal anywhere leaves nothing.
+``FIGURE_FIELDS`` order, already checked, and its history row is the figure as stored with the
+moment, no change reason, the history type and the user after it — what
+``bulk_create_with_history`` and ``bulk_update_with_history`` write, row for row. PostgreSQL
+takes the figures by ``COPY``, SQLite by ``executemany``; then the database copies each
+written figure into its history row (``INSERT … SELECT``), so no row is sent twice. New
+figures get their ids first (from the table's sequence on PostgreSQL, after the first insert on
+SQLite). Everything happens in the caller's transaction: a refusal anywhere leaves nothing.
 """
 
 from __future__ import annotations
