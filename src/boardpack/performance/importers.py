@@ -328,21 +328,21 @@ class Checker:
         meaning = self.meanings.get(cells)
         if meaning is None:
             meaning = self.meanings[cells] = self.meaning(*cells)
-        problems = [problem(message, key) for message, key in meaning.indicator_problems]
+        problems = [problem(message, column) for message, column in meaning.indicator_problems]
         date: dt.date | None = get("date")
         date_read = "date" not in failed
         if date is None and date_read:
             problems.append(problem("The date is missing.", "date"))
         if meaning.problems:
             value_read = "value" not in failed
-            for message, key, of_value in meaning.problems:
+            for message, column, of_value in meaning.problems:
                 if value_read or not of_value:
-                    problems.append(problem(message, key))
+                    problems.append(problem(message, column))
         source = get("source") or ""
         source_checked = self.source_checked
         if source not in source_checked:
-            key = str(source).strip() or self.default_source
-            source_checked[source] = (key, source_problem(key))
+            source_key = str(source).strip() or self.default_source
+            source_checked[source] = (source_key, source_problem(source_key))
         source, source_refused = source_checked[source]
         if source_refused:
             problems.append(problem(source_refused, "source"))
