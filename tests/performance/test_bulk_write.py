@@ -113,6 +113,26 @@ def test_a_bulk_import_writes_every_figure_and_its_creation_in_history(testshire
     assert Source.objects.get(organisation=testshire, key="import-2023-03").observations.count()
 
 
+def test_every_changed_figure_gets_a_history_row_of_what_it_now_holds(testshire, march, analyst):
+    """History rows are copied by the database from the figures just written: 1,200 changed
+    figures (more than one query's worth of ids on SQLite), each with one new history row
+    that is the figure as it now stands, field for field."""
+    context = ImportContext(testshire, march, user=analyst)
+    rows = varied_rows(1200, start=dt.date(2060, 1, 1))
+    assert import_csv_rows(context, rows).new_count == 1200
+    before, history = figures(testshire), history_count()
+    revised = [{**row, "commentary": f"Revised {n}."} for n, row in enumerate(rows)]
+    plan = import_csv_rows(context, revised)
+    assert plan.problems == [] and (plan.new_count, plan.changed_count) == (0, 1200)
+    after = [f for f in figures(testshire) if f not in before]
+    assert len(after) == 1200 and {f[11][:8] for f in after} == {"Revised "}
+    assert history_count() == history + 1200
+    changed = Observation.history.filter(history_type="~", id__in=[f[0] for f in after])
+    assert sorted(changed.values_list(*HISTORY_FIELDS)) == after
+    assert {(h.history_user, h.history_change_reason) for h in changed} == {(analyst, None)}
+    assert changed.values("history_date").distinct().count() == 1
+
+
 def test_the_quick_reading_reports_and_plans_exactly_what_the_full_reading_does(
     testshire, march, monkeypatch
 ):

@@ -28,6 +28,7 @@ from boardpack.imports.framework import (
     Table,
     best_layout,
     find_layout,
+    gc_paused,
     layout_signature,
     missing_columns,
     not_the_template,
@@ -133,15 +134,16 @@ def prepare_import(
     """Everything an import would do and every problem with it, without writing anything.
     ``table``: one of the dataset's further tables the user said the file holds, its columns
     matched by ``mapping``. Problems of one kind are capped (see ``cap_problems``)."""
-    preparation = _prepare(
-        importer=importer,
-        context=context,
-        data=data,
-        file_name=file_name,
-        sheet_name=sheet_name,
-        mapping=mapping,
-        table=table,
-    )
+    with gc_paused():
+        preparation = _prepare(
+            importer=importer,
+            context=context,
+            data=data,
+            file_name=file_name,
+            sheet_name=sheet_name,
+            mapping=mapping,
+            table=table,
+        )
     preparation.plan.problems = cap_problems(preparation.plan.problems)
     return preparation
 
@@ -415,7 +417,7 @@ def apply_plan(*, importer: Importer, context: ImportContext, plan: Plan) -> Non
     if plan.problems:
         raise ImportRefused("The import has problems: nothing was written.", plan.problems)
     try:
-        with transaction.atomic():
+        with gc_paused(), transaction.atomic():
             importer.write(context, plan)
     except ApplyFailed as failed:
         plan.problems.extend(failed.problems)
@@ -439,7 +441,10 @@ def import_run_create(
     sheet_name: str = "",
     add_new: bool = False,
     source: str = ImportRun.Source.WEB,
+    keep_file: bool = True,
 ) -> ImportRun:
+    """The record of an import of ``data``: its size and digest always, the file itself
+    unless ``keep_file`` is False (a command's file is on disk already)."""
     return ImportRun.objects.create(
         organisation=organisation,
         period=period,
@@ -449,7 +454,7 @@ def import_run_create(
         file_name=file_name[:255],
         file_size=len(data),
         file_sha256=hashlib.sha256(data).hexdigest(),
-        file_data=data,
+        file_data=data if keep_file else b"",
         background=rows_before_reading(data) > settings.BOARDPACK_IMPORT_BACKGROUND_ROWS,
         unit=unit,
         sheet_name=sheet_name[:100],

@@ -2,20 +2,19 @@
 
 An import of 200,000 figures must commit in seconds; Django spends ~100 µs building the INSERT
 of one model instance and its django-simple-history row. Here a figure is a tuple in
-``FIGURE_FIELDS`` order, already checked, and its history row is that tuple with the moment,
-no change reason, the history type and the user after it — what ``bulk_create_with_history``
-and ``bulk_update_with_history`` write, row for row. PostgreSQL takes both tables by ``COPY``,
-SQLite by ``executemany``. New figures get their ids first (from the table's sequence on
-PostgreSQL, after the first insert on SQLite) so their history rows can name them. Everything
-happens in the caller's transaction: a refusal anywhere leaves nothing.
+``FIGURE_FIELDS`` order, already checked, and its history row is the figure as stored with the
+moment, no change reason, the history type and the user after it — what
+``bulk_create_with_history`` and ``bulk_update_with_history`` write, row for row. PostgreSQL
+takes the figures by ``COPY``, SQLite by ``executemany``; then the database copies each
+written figure into its history row (``INSERT … SELECT``), so no row is sent twice. New
+figures get their ids first (from the table's sequence on PostgreSQL, after the first insert on
+SQLite). Everything happens in the caller's transaction: a refusal anywhere leaves nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection, transaction
@@ -40,6 +39,7 @@ FIGURE_FIELDS = (
 HISTORY_EXTRA = ("history_date", "history_change_reason", "history_type", "history_user_id")
 HISTORY_FIELDS = ("id", *FIGURE_FIELDS, *HISTORY_EXTRA)
 CREATED, CHANGED = "+", "~"
+HISTORY_BATCH = 500  # figures' ids in one query on SQLite (it takes 999 parameters at most)
 Row = tuple[Any, ...]
 
 
@@ -61,19 +61,6 @@ FIGURE_TABLE = Observation._meta.db_table
 HISTORY_TABLE = Observation.history.model._meta.db_table  # type: ignore[attr-defined]
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while hundreds of thousands of rows, changes and tuples
-    are made (none of them cyclic): each collection would walk all of them again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def figures_write(
     *, new: Sequence[Row], changed: Sequence[Row], user_id: int | None, when: dt.datetime
 ) -> list[int]:
@@ -91,11 +78,8 @@ def figures_write(
                 [(*row[1:], row[0]) for row in changed],
             )
         when_db = connection.ops.adapt_datetimefield_value(when)
-        created = (when_db, None, CREATED, user_id)
-        updated = (when_db, None, CHANGED, user_id)
-        history = [(pk, *row, *created) for pk, row in zip(ids, new, strict=True)]
-        history += [(*row, *updated) for row in changed]
-        _copy_or_insert(cursor, HISTORY_TABLE, HISTORY_FIELDS, history)
+        _history(cursor, ids, CREATED, user_id, when_db)
+        _history(cursor, [row[0] for row in changed], CHANGED, user_id, when_db)
     return ids
 
 
@@ -104,10 +88,11 @@ def _insert(cursor: Any, rows: Sequence[Row]) -> list[int]:
     if not rows:
         return []
     if connection.vendor == "postgresql":
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [FIGURE_TABLE, len(rows)],
-        )
+        # The sequence is named once: pg_get_serial_sequence in the select list would be
+        # evaluated (a catalogue look-up) for every id, most of the time of this query.
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [FIGURE_TABLE])
+        (sequence,) = cursor.fetchone()
+        cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [sequence, len(rows)])
         ids = [pk for (pk,) in cursor.fetchall()]
         rest, rest_ids = rows, ids
     else:
@@ -128,6 +113,30 @@ def _insert(cursor: Any, rows: Sequence[Row]) -> list[int]:
         [(pk, *row) for pk, row in zip(rest_ids, rest, strict=True)],
     )
     return ids
+
+
+def _history(
+    cursor: Any, ids: Sequence[int], history_type: str, user_id: int | None, when: Any
+) -> None:
+    """A history row for each figure of ``ids``, copied by the database from the figure as it
+    now stands (the row just written), in the order of their ids: the figures' rows are not
+    sent a second time, nor parsed again."""
+    if not ids:
+        return
+    figure = _names(("id", *FIGURE_FIELDS))
+    insert = (
+        f"INSERT INTO {_q(HISTORY_TABLE)} ({figure}, {_names(HISTORY_EXTRA)}) "
+        f"SELECT {figure}, %s, NULL, %s, %s FROM {_q(FIGURE_TABLE)} WHERE {_q('id')} "
+    )
+    if connection.vendor == "postgresql":
+        cursor.execute(insert + "= ANY(%s) ORDER BY 1", [when, history_type, user_id, list(ids)])
+        return
+    for start in range(0, len(ids), HISTORY_BATCH):
+        batch = ids[start : start + HISTORY_BATCH]
+        placeholders = ", ".join(["%s"] * len(batch))
+        cursor.execute(
+            insert + f"IN ({placeholders}) ORDER BY 1", [when, history_type, user_id, *batch]
+        )
 
 
 def _copy_or_insert(cursor: Any, table: str, fields: Sequence[str], rows: Iterable[Row]) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -32,6 +33,7 @@ from boardpack.imports.framework import (
     Plan,
     QuickReader,
     Record,
+    gc_paused,
     read_cell,
 )
 from boardpack.imports.problems import Problem
@@ -50,6 +52,8 @@ from boardpack.performance.models import (
 # A figure already held: id, value, places, qualifier, period label and commentary.
 Held = tuple[Any, ...]
 WRITE_BATCH = services.WRITE_BATCH
+# The longest text each of a figure's text fields holds (what ``full_clean`` would refuse).
+TEXT_LIMITS = {key: limit or 0 for key, limit in services.TEXT_LIMITS.items()}
 SYMBOLS = {symbol: q.value for q, symbol in MISSING_SYMBOLS.items()}
 FIELDS = [
     ("value", "Value"),
@@ -138,7 +142,7 @@ class ObservationsImporter(Importer):
         return read
 
     def plan(self, context: ImportContext, records: list[Record], plan: Plan) -> None:
-        with bulk.gc_paused():
+        with gc_paused():
             checker = Checker.prepare(context, plan, {str(r.get("indicator", "")) for r in records})
             for record in records:
                 checker.record(record)
@@ -146,7 +150,7 @@ class ObservationsImporter(Importer):
 
     def apply(self, context: ImportContext, plan: Plan) -> None:
         """Every new and changed figure in bulk, with its history, in one transaction."""
-        with bulk.gc_paused():
+        with gc_paused():
             self._apply(context, plan)
 
     def _apply(self, context: ImportContext, plan: Plan) -> None:
@@ -226,7 +230,9 @@ class Checker:
     existing: dict[tuple, Held]
     default_source: str
     seen: dict[tuple, int] = field(default_factory=dict)
-    source_checked: dict[str, str] = field(default_factory=dict)
+    # A source cell (blank for this import's own) -> the source's key and why it cannot be one.
+    source_checked: dict[Any, tuple[str, str]] = field(default_factory=dict)
+    meanings: dict[tuple[Any, ...], Meaning] = field(default_factory=dict)
 
     @classmethod
     def prepare(cls, context: ImportContext, plan: Plan, codes: Iterable[str]) -> Checker:
@@ -264,7 +270,7 @@ class Checker:
             known,
             existing,
             default_source,
-            source_checked={default_source: ""},
+            source_checked={"": (default_source, "")},
         )
 
     def record(self, record: Record) -> None:
@@ -308,68 +314,55 @@ class Checker:
         row: int,
     ) -> Change | None:
         """Every rule a figure's row must meet; its change, or None with its problems
-        added to the plan."""
+        added to the plan. What the row's indicator, breakdown, value, qualifier and area
+        mean (and the problems with them) is worked out once for every row that writes them
+        the same way (``meaning``); the rest is the row's own."""
         get = values.get
-        problems = []
-        code = str(get("indicator") or "").strip()
-        indicator = self.indicators.get(code)
-        if not code:
-            problems.append(problem("The indicator's code is missing.", "indicator"))
-        elif indicator is None:
-            problems.append(
-                problem(
-                    f"‘{code[:40]}’ is not an indicator in Boardpack: check the code "
-                    "(the catalogue lists them).",
-                    "indicator",
-                )
-            )
+        cells = (
+            get("indicator"),
+            get("breakdown"),
+            get("value"),
+            get("qualifier"),
+            get("area"),
+        )
+        meaning = self.meanings.get(cells)
+        if meaning is None:
+            meaning = self.meanings[cells] = self.meaning(*cells)
+        problems = [problem(message, column) for message, column in meaning.indicator_problems]
         date: dt.date | None = get("date")
         date_read = "date" not in failed
         if date is None and date_read:
             problems.append(problem("The date is missing.", "date"))
-        breakdown_text = str(get("breakdown") or "")
-        breakdown: dict[str, str] = {}
-        if breakdown_text:
-            try:
-                breakdown = parse_breakdown(breakdown_text)
-            except ValueError as exc:
-                problems.append(problem(str(exc), "breakdown"))
-        raw_value = str(get("value") or "").strip()
-        qualifier = str(get("qualifier") or "").strip().lower().replace(" ", "_")
-        if raw_value.lower() in SYMBOLS:
-            qualifier = qualifier or SYMBOLS[raw_value.lower()]
-            raw_value = ""
-        qualifier = SYMBOLS.get(qualifier, qualifier) or Qualifier.EXACT
-        try:
-            value = services.parse_value(raw_value.replace(",", "").rstrip("%").lstrip("£"))
-        except ValueError as exc:
-            problems.append(problem(f"The value must be a number: {exc}", "value"))
-            value = None
-        area = str(get("area") or "").strip().lower() or Area.AUTHORITY
-        if indicator is not None:
+        if meaning.problems:
             value_read = "value" not in failed
-            for issue in services.observation_problems(
-                indicator, breakdown=breakdown, value=value, qualifier=qualifier, area=area
-            ):
-                if value_read or issue.field != "value":
-                    problems.append(problem(issue.message, issue.field))
-        source = str(get("source") or "").strip() or self.default_source
+            for message, column, of_value in meaning.problems:
+                if value_read or not of_value:
+                    problems.append(problem(message, column))
+        source = get("source") or ""
         source_checked = self.source_checked
         if source not in source_checked:
-            source_checked[source] = source_problem(source)
-        if source_checked[source]:
-            problems.append(problem(source_checked[source], "source"))
+            source_key = str(source).strip() or self.default_source
+            source_checked[source] = (source_key, source_problem(source_key))
+        source, source_refused = source_checked[source]
+        if source_refused:
+            problems.append(problem(source_refused, "source"))
         as_written = str(get("as_written") or "")
         period_label = str(get("period_label") or "")
-        bk = breakdown_key(breakdown) if breakdown else ""
-        for issue in services.observation_text_problems(
-            as_written=as_written, period_label=period_label, breakdown_key=bk
+        indicator, bk = meaning.indicator, meaning.breakdown_key
+        if (
+            len(as_written) > TEXT_LIMITS["as_written"]
+            or len(period_label) > TEXT_LIMITS["period_label"]
+            or len(bk) > TEXT_LIMITS["breakdown_key"]
         ):
-            problems.append(problem(issue.message, issue.field))
+            for issue in services.observation_text_problems(
+                as_written=as_written, period_label=period_label, breakdown_key=bk
+            ):
+                problems.append(problem(issue.message, issue.field))
         if problems or indicator is None or date is None or not date_read:
             self.plan.problems.extend(problems)
             return None
-        key = (indicator.id, date, area, bk, source, as_written)
+        code = meaning.code
+        key = (indicator.id, date, meaning.area, bk, source, as_written)
         if key in self.seen:
             self.plan.problems.append(
                 problem(
@@ -380,10 +373,9 @@ class Checker:
             )
             return None
         self.seen[key] = row
-        places = places_of(value) if value is not None else 0
         after = {
-            "value": value_text(value, places) if value is not None else "",
-            "qualifier": qualifier,
+            "value": meaning.value_text,
+            "qualifier": meaning.qualifier,
             "as_written": as_written,
             "period_label": period_label,
             "commentary": str(get("commentary") or ""),
@@ -402,28 +394,113 @@ class Checker:
                 "commentary": commentary_was,
             }
             action = Change.CHANGED if before != after else Change.UNCHANGED
-        where = f" {bk}" if bk else ""
-        area_text = "" if area == Area.AUTHORITY else f" {area}"
         return Change(
             action=action,
-            key=f"{indicator.id}|{date}|{area}|{bk}|{source}|{as_written}",
-            label=f"{code} {date.isoformat()}{area_text}{where}"[:120],
+            key=f"{indicator.id}|{date}|{meaning.area}|{bk}|{source}|{as_written}",
+            label=f"{code} {date.isoformat()}{meaning.label_end}"[:120],
             row=row,
             before=before,
             after=after,
             payload={
                 "indicator": indicator,
                 "date": date,
-                "area": area,
-                "breakdown": breakdown,
-                "value": value,
-                "places": places,
+                "area": meaning.area,
+                "breakdown": meaning.breakdown,
+                "value": meaning.value,
+                "places": meaning.places,
                 "source": source,
                 "breakdown_key": bk,
                 "pk": pk,
-                **{k: after[k] for k in ("qualifier", "as_written", "period_label", "commentary")},
+                "qualifier": meaning.qualifier,
+                "as_written": as_written,
+                "period_label": period_label,
+                "commentary": after["commentary"],
             },
         )
+
+    def meaning(
+        self, code_cell: Any, breakdown_cell: Any, value_cell: Any, qualifier_cell: Any, area: Any
+    ) -> Meaning:
+        """What a row's indicator, breakdown, value, qualifier and area cells mean, and every
+        problem with them, in the order ``check`` reports them."""
+        code = str(code_cell or "").strip()
+        indicator = self.indicators.get(code)
+        indicator_problems: list[tuple[str, str]] = []
+        if not code:
+            indicator_problems.append(("The indicator's code is missing.", "indicator"))
+        elif indicator is None:
+            indicator_problems.append(
+                (
+                    f"‘{code[:40]}’ is not an indicator in Boardpack: check the code "
+                    "(the catalogue lists them).",
+                    "indicator",
+                )
+            )
+        # (message, column, whether it is a rule of the value, left out when its cell failed)
+        problems: list[tuple[str, str, bool]] = []
+        breakdown_text = str(breakdown_cell or "")
+        breakdown: dict[str, str] = {}
+        if breakdown_text:
+            try:
+                breakdown = parse_breakdown(breakdown_text)
+            except ValueError as exc:
+                problems.append((str(exc), "breakdown", False))
+        raw_value = str(value_cell or "").strip()
+        qualifier = str(qualifier_cell or "").strip().lower().replace(" ", "_")
+        if raw_value.lower() in SYMBOLS:
+            qualifier = qualifier or SYMBOLS[raw_value.lower()]
+            raw_value = ""
+        qualifier = SYMBOLS.get(qualifier, qualifier) or Qualifier.EXACT
+        value: Decimal | None
+        try:
+            value = services.parse_value(raw_value.replace(",", "").rstrip("%").lstrip("£"))
+        except ValueError as exc:
+            problems.append((f"The value must be a number: {exc}", "value", False))
+            value = None
+        area = str(area or "").strip().lower() or Area.AUTHORITY
+        if indicator is not None:
+            for issue in services.observation_problems(
+                indicator, breakdown=breakdown, value=value, qualifier=qualifier, area=area
+            ):
+                problems.append((issue.message, issue.field, issue.field == "value"))
+        bk = breakdown_key(breakdown) if breakdown else ""
+        places = places_of(value) if value is not None else 0
+        where = f" {bk}" if bk else ""
+        area_text = "" if area == Area.AUTHORITY else f" {area}"
+        return Meaning(
+            code=code,
+            indicator=indicator,
+            indicator_problems=tuple(indicator_problems),
+            problems=tuple(problems),
+            breakdown=breakdown,
+            breakdown_key=bk,
+            value=value,
+            places=places,
+            value_text=value_text(value, places) if value is not None else "",
+            qualifier=qualifier,
+            area=area,
+            label_end=f"{area_text}{where}",
+        )
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What a row's indicator, breakdown, value, qualifier and area cells mean: the same for
+    every row that writes them the same way, so worked out once (``Checker.meaning``)."""
+
+    code: str
+    indicator: Indicator | None
+    indicator_problems: tuple[tuple[str, str], ...]  # (message, column)
+    # (message, column, whether it is a rule of the value: not said when its cell failed)
+    problems: tuple[tuple[str, str, bool], ...]
+    breakdown: dict[str, str]
+    breakdown_key: str
+    value: Decimal | None
+    places: int
+    value_text: str
+    qualifier: str
+    area: str
+    label_end: str  # the area and breakdown, as a change's label ends
 
 
 NOTHING_FAILED: frozenset[str] = frozenset()
@@ -487,11 +564,11 @@ def import_csv_rows(
 
     A row whose cells are plain is read and checked at once (``Checker.quick``); any other is
     read cell by cell as a spreadsheet's row is, so its problems are the same."""
-    with bulk.gc_paused():
+    with gc_paused():
         plan = _csv_plan(context, rows)
-    if write and not plan.problems:
-        with transaction.atomic():
-            INDICATORS_IMPORTER.apply(context, plan)
+        if write and not plan.problems:
+            with transaction.atomic():
+                INDICATORS_IMPORTER.apply(context, plan)
     return plan
 
 

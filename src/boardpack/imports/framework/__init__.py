@@ -15,6 +15,7 @@ plans), ``importer`` (the importer base and further tables), ``layouts`` (findin
 header row) and ``reading`` (a layout's rows as typed records). Import from here.
 """
 
+from boardpack.imports.framework.bulk import gc_paused
 from boardpack.imports.framework.columns import (
     PERIOD_COLUMN,
     PERIOD_KEY,
@@ -80,6 +81,7 @@ __all__ = [
     "auto_mapping",
     "best_layout",
     "find_layout",
+    "gc_paused",
     "layout_signature",
     "looks_like_total",
     "missing_columns",
