@@ -15,7 +15,7 @@ plans), ``importer`` (the importer base and further tables), ``layouts`` (findin
 header row) and ``reading`` (a layout's rows as typed records). Import from here.
 """
 
-from boardpack.imports.framework.bulk import gc_paused
+from boardpack.core.memory import gc_paused
 from boardpack.imports.framework.columns import (
     PERIOD_COLUMN,
     PERIOD_KEY,

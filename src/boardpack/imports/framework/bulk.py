@@ -10,9 +10,7 @@ nothing behind.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -23,21 +21,6 @@ from boardpack.imports.framework.plan import ApplyFailed, Change, ImportContext,
 from boardpack.imports.problems import Problem
 
 BATCH_SIZE = 500
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while an import reads, checks and writes its rows: a file
-    of 200,000 rows makes millions of lists, dicts and records (none of them cyclic garbage),
-    and each full collection would walk all of them again — most of the time of reading such a
-    file went there. Collection resumes afterwards, as it was."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def change_problems(change: Change, exc: ValidationError) -> list[Problem]:

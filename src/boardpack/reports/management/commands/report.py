@@ -9,9 +9,6 @@ then exits non-zero.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,7 @@ from boardpack.core.management.options import (
     organisation_from,
     period_from,
 )
+from boardpack.core.memory import gc_paused
 from boardpack.reports.assemble import missing_notices
 from boardpack.reports.models import ReportTemplate
 from boardpack.reports.rendering import FORMATS, RendererUnavailable, render
@@ -53,7 +51,7 @@ class Command(BaseCommand):
         add_organisation_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        with _cycle_collector_paused():
+        with gc_paused():  # WeasyPrint's boxes: see core.memory
             self._report(options)
 
     def _report(self, options: dict[str, Any]) -> None:
@@ -90,21 +88,3 @@ class Command(BaseCommand):
         self.stdout.write(f"Wrote {output} ({len(content):,} bytes, {options['fmt']}).")
         if missing and options["strict"]:
             raise CommandError(f"{len(missing)} part(s) of the report are missing (--strict).")
-
-
-@contextlib.contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while one document is built and laid out.
-
-    Laying out a PDF makes millions of short-lived objects (WeasyPrint's boxes), which reference
-    counting frees; but their number alone sets off full collections, each walking every object
-    of the process again: about 0.1 s of CPU for the scrutiny PDF and 0.4 s (a sixth of the run)
-    for the members' report, for a few megabytes of memory held a moment longer.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
