@@ -103,6 +103,17 @@ def test_no_published_table_reveals_a_small_number(cells, with_row_totals, with_
             assert not (1 <= figure.value <= LIMIT), f"{figure.id} shows {figure.value}"
 
 
+def test_a_hidden_total_is_not_left_to_be_worked_out_from_its_shown_parts():
+    """Found by the property above: r0 = [0, 1] hides 1 and its row total 1, and column c1's
+    total 1; the Total row then hides column c0's total 6. Unless a part of column c0 is
+    hidden too, its total is 0 + 6 again, and the grand total 7 less 6 gives c1's 1."""
+    figures = table_figures([[0, 1], [6, 0]], with_row_totals=True, with_grand=True)
+    hidden = suppressed_ids(figures, limit=LIMIT)
+    known = derivable(figures, hidden)
+    assert {("r0", "c1"), ("r0", "Total"), ("Total", "c1")} <= hidden
+    assert not hidden & known.keys()
+
+
 def test_officers_see_everything():
     figures = table_figures([[1, 2], [3, 4]], True, True)
     assert suppress_for("officer", figures, limit=LIMIT) == set()

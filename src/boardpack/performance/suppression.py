@@ -133,18 +133,22 @@ def suppressed_ids(figures: Iterable[Figure], *, limit: int | None = None) -> se
     while changed:
         changed = False
         for parts, totals in groups:
-            if all(t.id in hidden for t in totals):
-                continue
+            # A group is one sum (its parts add up to its total): a reader works out any one
+            # figure of it that is hidden, a hidden total included (from its shown parts), so
+            # one hidden figure in a group always takes a second with it.
+            total_hidden = all(t.id in hidden for t in totals)
             hidden_parts = [p for p in parts if p.id in hidden]
-            if len(hidden_parts) != 1:
+            if len(hidden_parts) + total_hidden != 1:
                 continue
             shown = [p for p in parts if p.id not in hidden and p.value is not None]
             if shown:
                 # The smallest other part: it hides the least while protecting the first.
                 victim = min(shown, key=lambda p: (p.value == 0, p.value, str(p.id)))
                 hidden.add(victim.id)
-            else:
+            elif not total_hidden:
                 hidden.update(t.id for t in totals)
+            else:
+                continue  # the total is hidden and no part is shown: nothing to work it out from
             changed = True
         for figure in derived:
             if figure.id in hidden:
