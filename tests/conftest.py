@@ -26,6 +26,17 @@ def demo_mode(settings):
     settings.DEMO_MODE = True
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """No stored page from another test: each test's rolled-back writes take the data version
+    back with them, so two tests could meet the same version with different data."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def somerset(db) -> Organisation:
     return Organisation.objects.get(slug="somerset")
