@@ -71,6 +71,7 @@ def cached_page(view: View) -> View:
             cache.set(key, kept)
         return response
 
+    wrapper.page_cached = True  # type: ignore[attr-defined]  # (the tests find cached pages)
     return wrapper
 
 
