@@ -38,6 +38,12 @@ def empty_page_cache():
 
 
 @pytest.fixture
+def page_cache_off(settings):
+    """For tests that count the queries of building a page: every GET builds it."""
+    settings.BOARDPACK_PAGE_CACHE = False
+
+
+@pytest.fixture
 def somerset(db) -> Organisation:
     return Organisation.objects.get(slug="somerset")
 
