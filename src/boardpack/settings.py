@@ -141,9 +141,14 @@ TEMPLATES = [
     },
 ]
 
+# Each worker keeps its database connection between requests for BOARDPACK_DB_CONN_MAX_AGE
+# seconds (checked before it is reused; 0 closes it after every request). Opening one costs more
+# than serving a stored page: SQLite parses the whole schema again, PostgreSQL starts a backend.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'boardpack.sqlite3'}", conn_max_age=0
+        default=f"sqlite:///{DATA_DIR / 'boardpack.sqlite3'}",
+        conn_max_age=env_int("BOARDPACK_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
