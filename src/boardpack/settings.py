@@ -141,13 +141,14 @@ TEMPLATES = [
     },
 ]
 
-# Each worker keeps its database connection between requests for BOARDPACK_DB_CONN_MAX_AGE
-# seconds (checked before it is reused; 0 closes it after every request). Opening one costs more
-# than serving a stored page: SQLite parses the whole schema again, PostgreSQL starts a backend.
+# A connection is kept between requests for BOARDPACK_DB_CONN_MAX_AGE seconds (checked before
+# it is reused), or closed after each (0). gunicorn's workers keep theirs (gunicorn_conf sets 60):
+# opening one costs more than serving a stored page. The development server starts a thread per
+# request, whose kept connections would pile up, so 0 is the default everywhere else.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'boardpack.sqlite3'}",
-        conn_max_age=env_int("BOARDPACK_DB_CONN_MAX_AGE", 60),
+        conn_max_age=env_int("BOARDPACK_DB_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
 }
