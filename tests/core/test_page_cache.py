@@ -79,7 +79,6 @@ def test_a_stored_page_is_still_marked_no_store_for_the_browser(signed_in):
     page(client, SAVINGS)
     response = client.get(SAVINGS)
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
-    assert "Set-Cookie" not in str(response.items()) or "sessionid" not in response.cookies
 
 
 # --- every way of writing moves the version on, and the next page shows it ----------------------
