@@ -26,6 +26,23 @@ def demo_mode(settings):
     settings.DEMO_MODE = True
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """No stored page from another test: each test's rolled-back writes take the data version
+    back with them, so two tests could meet the same version with different data."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """For tests that count the queries of building a page: every GET builds it."""
+    settings.BOARDPACK_PAGE_CACHE = False
+
+
 @pytest.fixture
 def somerset(db) -> Organisation:
     return Organisation.objects.get(slug="somerset")

@@ -8,8 +8,14 @@ of its first user (docs/decisions/0011-charts-stored-by-their-data.md).
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
+
+# Each worker keeps its database connection between requests (settings.DATABASES): reconnecting
+# cost ~8 ms a request on SQLite (the schema parsed again), more than serving a stored page
+# (core.page_cache). Read by the workers' settings, loaded after this file; the environment wins.
+os.environ.setdefault("BOARDPACK_DB_CONN_MAX_AGE", "60")
 
 
 def post_worker_init(worker: Any) -> None:

@@ -141,9 +141,15 @@ TEMPLATES = [
     },
 ]
 
+# A connection is kept between requests for BOARDPACK_DB_CONN_MAX_AGE seconds (checked before
+# it is reused), or closed after each (0). gunicorn's workers keep theirs (gunicorn_conf sets 60):
+# opening one costs more than serving a stored page. The development server starts a thread per
+# request, whose kept connections would pile up, so 0 is the default everywhere else.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'boardpack.sqlite3'}", conn_max_age=0
+        default=f"sqlite:///{DATA_DIR / 'boardpack.sqlite3'}",
+        conn_max_age=env_int("BOARDPACK_DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -155,6 +161,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # BOARDPACK_CHART_DIR (var/charts), shared by every worker and kept across restarts. The tests
 # keep them in memory, one store per test process, unless BOARDPACK_CHART_DIR is set.
 CHART_DIR = os.environ.get("BOARDPACK_CHART_DIR", "").strip()
+PAGE_CACHE_DIR = os.environ.get("BOARDPACK_PAGE_CACHE_DIR", "").strip()
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "charts": (
@@ -167,6 +174,25 @@ CACHES = {
             # A chart's pictures take 20–200 kB; past this many files a third are dropped (the
             # oldest data's charts are redrawn if anyone asks for them again).
             "OPTIONS": {"MAX_ENTRIES": env_int("BOARDPACK_CHART_MAX_ENTRIES", 5000)},
+        }
+    ),
+    # Pages computed once per change of data (core.page_cache, docs/decisions/0014). Each
+    # worker keeps its own in memory; BOARDPACK_PAGE_CACHE_DIR shares one on disk instead. A
+    # page takes 20–300 kB; past MAX_ENTRIES a third are dropped (keys of older data versions
+    # are never asked for again, so they go first as they age).
+    "pages": (
+        {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": PAGE_CACHE_DIR,
+            "TIMEOUT": env_int("BOARDPACK_PAGE_CACHE_SECONDS", 3600),
+            "OPTIONS": {"MAX_ENTRIES": env_int("BOARDPACK_PAGE_CACHE_MAX_ENTRIES", 2000)},
+        }
+        if PAGE_CACHE_DIR
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "TIMEOUT": env_int("BOARDPACK_PAGE_CACHE_SECONDS", 3600),
+            "OPTIONS": {"MAX_ENTRIES": env_int("BOARDPACK_PAGE_CACHE_MAX_ENTRIES", 300)},
         }
     ),
 }
@@ -322,3 +348,7 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Signed-in users' read-only pages are kept in the ``pages`` cache (above), keyed by the data
+# version that database triggers move on with every write: off, every page is built each time.
+BOARDPACK_PAGE_CACHE = env_flag("BOARDPACK_PAGE_CACHE", default=True)

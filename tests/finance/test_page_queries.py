@@ -17,6 +17,9 @@ from django.test.utils import CaptureQueriesContext
 from boardpack.core.models import ReportingPeriod
 from boardpack.finance.models import BudgetLine, SavingLine, SavingPosition, ServiceArea
 
+# They count the queries of building each page: not of serving a stored one (core.page_cache).
+pytestmark = pytest.mark.usefixtures("page_cache_off")
+
 SAVINGS = "/somerset/finance/savings/2024-06/"
 BUDGET = "/somerset/finance/budget/2022-12/"
 DSG = "/somerset/finance/dsg/2022-12/"

@@ -166,7 +166,9 @@ def test_the_risk_register_from_form_to_heat_map(signed_in, somerset):
         "",
     ],
 )
-def test_pages_read_in_the_same_number_of_queries_however_many_actions(signed_in, path):
+def test_pages_read_in_the_same_number_of_queries_however_many_actions(
+    signed_in, path, page_cache_off
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -98,7 +98,7 @@ def test_an_analyst_changes_the_rag_rule_and_adds_a_target(testshire, as_user):
     assert as_user("t.councillor").get(url).status_code == 403
 
 
-def test_the_catalogue_takes_a_constant_number_of_queries(testshire, as_user):
+def test_the_catalogue_takes_a_constant_number_of_queries(testshire, as_user, page_cache_off):
     client = as_user("t.analyst")
     client.get("/testshire/performance/")
     with CaptureQueriesContext(connection) as first:
@@ -133,7 +133,7 @@ def test_a_one_dimension_breakdown_is_shown_beside_its_companions(testshire, as_
     assert 'href="/testshire/performance/indicators/ROLL-COUNT/"' in html
 
 
-def test_an_indicator_page_takes_a_constant_number_of_queries(testshire, as_user):
+def test_an_indicator_page_takes_a_constant_number_of_queries(testshire, as_user, page_cache_off):
     import datetime as dt
 
     from boardpack.performance.models import Indicator, Source

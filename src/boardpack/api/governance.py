@@ -14,6 +14,7 @@ from django.http import HttpRequest, JsonResponse
 from boardpack.api.views import api_organisation, api_view
 from boardpack.core.access import period_or_404
 from boardpack.core.models import Organisation, ReportingPeriod
+from boardpack.core.page_cache import cached_page
 from boardpack.governance import datasets
 
 Build = Callable[[Organisation, ReportingPeriod | None], dict[str, Any]]
@@ -26,18 +27,21 @@ def _document(request: HttpRequest, build: Build) -> JsonResponse:
     return JsonResponse(build(organisation, period), json_dumps_params={"ensure_ascii": False})
 
 
+@cached_page
 @api_view
 def meetings(request: HttpRequest) -> JsonResponse:
     """Meetings with their agenda items, members' interests, and the points raised."""
     return _document(request, datasets.meetings_document)
 
 
+@cached_page
 @api_view
 def actions(request: HttpRequest) -> JsonResponse:
     """Actions with their source meeting, owner, due date or meeting, status and overdue."""
     return _document(request, datasets.actions_document)
 
 
+@cached_page
 @api_view
 def risks(request: HttpRequest) -> JsonResponse:
     """The risk register: likelihood, impact, score and rating, target, status, review date."""

@@ -7,10 +7,12 @@ from django.http import Http404, HttpRequest, JsonResponse
 
 from boardpack.api.views import api_organisation, api_view
 from boardpack.core.access import period_or_404
+from boardpack.core.page_cache import cached_page
 from boardpack.performance import selectors
 from boardpack.performance.suppression import audience_for
 
 
+@cached_page
 @api_view
 def indicators(request: HttpRequest) -> JsonResponse:
     """The indicator library with each indicator's latest figure, target, RAG and direction
@@ -22,6 +24,7 @@ def indicators(request: HttpRequest) -> JsonResponse:
     return JsonResponse(doc, json_dumps_params={"ensure_ascii": False})
 
 
+@cached_page
 @api_view
 def observations(request: HttpRequest, code: str) -> JsonResponse:
     """Every figure of one indicator: dates, areas (comparators), breakdowns, sources."""

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 
 from boardpack.core.access import organisation_for_user, organisations_for, period_or_404
 from boardpack.core.models import Organisation
+from boardpack.core.page_cache import cached_page
 from boardpack.programme.selectors import programme_document, programme_for
 from boardpack.workflow.policy import sees_drafts
 
@@ -53,6 +54,7 @@ def required_period(request: HttpRequest, organisation: Organisation):
     return period_or_404(organisation, key)
 
 
+@cached_page
 @api_view
 def programme(request: HttpRequest) -> JsonResponse:
     organisation = api_organisation(request)

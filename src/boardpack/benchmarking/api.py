@@ -10,9 +10,11 @@ from boardpack.benchmarking import selectors
 from boardpack.benchmarking.datasets import benchmarks_document
 from boardpack.benchmarking.models import BenchmarkValue, Measure
 from boardpack.core.models import ReportingPeriod
+from boardpack.core.page_cache import cached_page
 from boardpack.periods import Month, PeriodError
 
 
+@cached_page
 @api_view
 def benchmarks(request: HttpRequest) -> JsonResponse:
     """Every benchmarked measure in the year ending in ``?period=YYYY-MM``'s financial year."""
@@ -30,6 +32,7 @@ def benchmarks(request: HttpRequest) -> JsonResponse:
     )
 
 
+@cached_page
 @api_view
 def measure(request: HttpRequest, measure: str) -> JsonResponse:
     """One measure compared in every year the organisation holds."""

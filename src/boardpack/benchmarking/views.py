@@ -14,11 +14,13 @@ from boardpack.benchmarking.models import BenchmarkValue, Measure, TidyMapping, 
 from boardpack.benchmarking.services import MappingEntry, import_tidy, mapping_save
 from boardpack.benchmarking.tidy import TidyError, read_tidy
 from boardpack.core.access import organisation_view
+from boardpack.core.page_cache import cached_page
 from boardpack.performance.models import Indicator
 
 IMPORT_PERMISSION = "benchmarking.add_benchmarkvalue"
 
 
+@cached_page
 @organisation_view
 def compare(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
@@ -35,6 +37,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_page
 @organisation_view
 def measure_detail(request: HttpRequest, measure: str) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]

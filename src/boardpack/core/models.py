@@ -107,3 +107,18 @@ class ReportingPeriod(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
+
+
+class DataVersion(models.Model):
+    """One row whose ``number`` every write to the project's data moves on (database triggers).
+
+    Stored pages are keyed by it (``core.page_cache``); the triggers are installed by
+    ``core.data_version`` after every migrate (docs/decisions/0014). ``epoch`` is drawn at random
+    when the row is created, so a row deleted and made again never repeats an earlier version.
+    """
+
+    number = models.BigIntegerField(default=0)
+    epoch = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.epoch}:{self.number}"

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 
 from boardpack.core.access import organisation_view, period_or_404
 from boardpack.core.models import Organisation, ReportingPeriod
+from boardpack.core.page_cache import cached_page
 from boardpack.finance import charts, selectors
 from boardpack.finance.models import BudgetLine, DSGLine, SavingPosition
 from boardpack.quality.finance import check_budget, check_dsg, check_savings
@@ -84,6 +85,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return redirect("finance:savings", org=_organisation(request).slug, period=latest.key)
 
 
+@cached_page
 @organisation_view
 def savings(request: HttpRequest, period: str) -> HttpResponse:
     reporting_period, context = _page(request, "savings", period)
@@ -109,6 +111,7 @@ def savings(request: HttpRequest, period: str) -> HttpResponse:
     return render(request, "finance/savings.html", context)
 
 
+@cached_page
 @organisation_view
 def budget(request: HttpRequest, period: str) -> HttpResponse:
     reporting_period, context = _page(request, "budget", period)
@@ -125,6 +128,7 @@ def budget(request: HttpRequest, period: str) -> HttpResponse:
     return render(request, "finance/budget.html", context)
 
 
+@cached_page
 @organisation_view
 def dsg(request: HttpRequest, period: str) -> HttpResponse:
     reporting_period, context = _page(request, "dsg", period)

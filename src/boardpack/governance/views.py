@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from boardpack.core.access import organisation_view
 from boardpack.core.models import Organisation
+from boardpack.core.page_cache import cached_page
 from boardpack.governance import selectors, services
 from boardpack.governance.charts import heat_map_chart
 from boardpack.governance.forms import ActionForm, ActionUpdateForm, RiskForm
@@ -69,6 +70,7 @@ def _committee(request: OrganisationRequest, slug: str):
     return get_object_or_404(selectors.committees_for(request.organisation), slug=slug)
 
 
+@cached_page
 @governance_view("governance.view_meeting")
 def index(request: OrganisationRequest) -> HttpResponse:
     tracker = selectors.action_tracker(request.organisation, today())
@@ -84,6 +86,7 @@ def index(request: OrganisationRequest) -> HttpResponse:
     )
 
 
+@cached_page
 @governance_view("governance.view_meeting")
 def committee_detail(request: OrganisationRequest, committee: str) -> HttpResponse:
     found = _committee(request, committee)
@@ -101,6 +104,7 @@ def committee_detail(request: OrganisationRequest, committee: str) -> HttpRespon
     )
 
 
+@cached_page
 @governance_view("governance.view_action")
 def since_last_meeting(request: OrganisationRequest, committee: str) -> HttpResponse:
     found = _committee(request, committee)
@@ -111,6 +115,7 @@ def since_last_meeting(request: OrganisationRequest, committee: str) -> HttpResp
     )
 
 
+@cached_page
 @governance_view("governance.view_meeting")
 def meeting_detail(request: OrganisationRequest, meeting: int) -> HttpResponse:
     try:
@@ -202,6 +207,7 @@ def action_detail(request: OrganisationRequest, action: int) -> HttpResponse:
     )
 
 
+@cached_page
 @governance_view("governance.view_action")
 def tracker(request: OrganisationRequest) -> HttpResponse:
     return _render(
@@ -214,11 +220,13 @@ def tracker(request: OrganisationRequest) -> HttpResponse:
     )
 
 
+@cached_page
 @governance_view("governance.view_workplanitem")
 def work_plan(request: OrganisationRequest) -> HttpResponse:
     return _render(request, "work_plan.html", {"items": selectors.work_plans(request.organisation)})
 
 
+@cached_page
 @governance_view("governance.view_risk")
 def risks(request: OrganisationRequest) -> HttpResponse:
     register = list(selectors.risks_for(request.organisation))
@@ -277,6 +285,7 @@ def risk_new(request: OrganisationRequest) -> HttpResponse:
     return _render(request, "risk_form.html", {"form": form, "escalation": escalation})
 
 
+@cached_page
 @governance_view("governance.view_risk")
 def risk_detail(request: OrganisationRequest, risk: int) -> HttpResponse:
     found = get_object_or_404(selectors.risks_for(request.organisation), pk=risk)

@@ -16,6 +16,7 @@ from boardpack.charts import kinds
 from boardpack.charts import performance as charts
 from boardpack.core.access import organisation_view, period_or_404
 from boardpack.core.models import Organisation
+from boardpack.core.page_cache import cached_page
 from boardpack.performance import selectors, services
 from boardpack.performance.checks import check_observations
 from boardpack.performance.forms import RagRuleForm, TargetForm
@@ -42,6 +43,7 @@ def _base(request: HttpRequest, permission: str = "performance.view_indicator") 
     }
 
 
+@cached_page
 @organisation_view
 def catalogue(request: HttpRequest) -> HttpResponse:
     context = _base(request)
@@ -61,6 +63,7 @@ def _indicator(request: HttpRequest, code: str) -> Indicator:
     return indicator
 
 
+@cached_page
 @organisation_view
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     context = _base(request)
@@ -139,6 +142,7 @@ def quality_latest(request: HttpRequest) -> HttpResponse:
     return redirect("performance:quality", org=_org(request).slug, period=latest.key)
 
 
+@cached_page
 @organisation_view
 def quality(request: HttpRequest, period: str) -> HttpResponse:
     context = _base(request)
@@ -161,6 +165,7 @@ def quality(request: HttpRequest, period: str) -> HttpResponse:
     return render(request, "performance/quality.html", context)
 
 
+@cached_page
 @organisation_view
 def inspections(request: HttpRequest) -> HttpResponse:
     context = _base(request, "performance.view_inspection")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from boardpack.core.access import organisation_view, period_or_404
 from boardpack.core.models import RAG, Organisation, ReportingPeriod
+from boardpack.core.page_cache import cached_page
 from boardpack.core.points import format_points
 from boardpack.governance.selectors import scrutiny_of_workstream
 from boardpack.programme.forms import ProjectUpdateForm, WorkstreamUpdateForm
@@ -49,6 +50,7 @@ def overview_latest(request: HttpRequest) -> HttpResponse:
     return redirect("programme:overview", org=_org(request).slug, period=period.key)
 
 
+@cached_page
 @organisation_view
 def overview(request: HttpRequest, period: str) -> HttpResponse:
     reporting_period = period_or_404(_org(request), period)
@@ -81,6 +83,7 @@ def _workstream(request: HttpRequest, slug: str):
     return get_object_or_404(workstreams_for(_org(request)), slug=slug)
 
 
+@cached_page
 @organisation_view
 def workstream_detail(request: HttpRequest, period: str, slug: str) -> HttpResponse:
     reporting_period = period_or_404(_org(request), period)
