@@ -114,7 +114,7 @@ def _queries(client, url: str) -> int:
     return len(queries.captured_queries)
 
 
-def test_the_pages_read_every_authority_in_a_few_queries(signed_in, somerset):
+def test_the_pages_read_every_authority_in_a_few_queries(signed_in, somerset, page_cache_off):
     """The speed line's query budget: at most 20, however many measures and authorities."""
     from boardpack.benchmarking.models import BenchmarkValue
 
