@@ -6,8 +6,17 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from typing import Any
 
 from bench.table import Row
+
+
+def pages_built() -> Any:
+    """Every page built on every request (the page cache off, decision 0014): what building a
+    page costs in time and queries. With the cache on, a repeated page is a stored one."""
+    from django.test import override_settings
+
+    return override_settings(BOARDPACK_PAGE_CACHE=False)
 
 
 def samples(func: Callable[[], object], repeat: int = 20, warm_up: bool = True) -> list[float]:
