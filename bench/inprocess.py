@@ -24,9 +24,7 @@ def _holds_data(document: dict) -> bool:
 
 
 def rows(quick: bool = False) -> list[Row]:
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from boardpack.core import datasets
     from boardpack.core.models import Organisation, ReportingPeriod
@@ -60,25 +58,7 @@ def rows(quick: bool = False) -> list[Row]:
     for label, url in PAGES[:2] if quick else PAGES:
         name = f"page in-process: {label}"
         with pages_built():
-            status = client.get(url).status_code
-            if status != 200:
-                collector.add(Row.failed(name, f"{url} answered {status}, not 200"))
-                continue
-            with CaptureQueriesContext(connection) as queries:
-                client.get(url)
-            collector.measure(
-                f"{name}, built",
-                partial(client.get, url),
-                repeat=10,
-                note=f"{len(queries.captured_queries)} queries",
-            )
-        client.get(url)  # stored by the page cache
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        collector.measure(
-            f"{name}, stored",
-            partial(client.get, url),
-            repeat=10,
-            note=f"{len(queries.captured_queries)} queries",
-        )
+            built = collector.page(f"{name}, built", client, url, repeat=10)
+        if built:  # its first GET stores it: then it is served from the page cache
+            collector.page(f"{name}, stored", client, url, repeat=10)
     return collector.rows

@@ -6,6 +6,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from bench.table import Row
@@ -55,3 +56,19 @@ class Collector:
 
     def add(self, row: Row) -> None:
         self.rows.append(row)
+
+    def page(self, name: str, client: Any, url: str, repeat: int, note: str = "") -> bool:
+        """Times GETs of ``url`` with the test ``client``, noting the queries one takes; a page
+        that does not answer 200 is a failed row (False)."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        status = client.get(url).status_code
+        if status != 200:
+            self.add(Row.failed(name, f"{url} answered {status}, not 200"))
+            return False
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        count = len(queries.captured_queries)
+        self.measure(name, partial(client.get, url), repeat, note=f"{note}{count} queries")
+        return True

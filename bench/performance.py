@@ -10,23 +10,14 @@ import csv
 import datetime as dt
 import io
 import time
-from collections.abc import Callable
-from functools import partial
 
 from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
 
 from bench.measuring import Collector, pages_built
 from bench.prepare import ensure_reader
 from bench.table import Row
 
 ORDER = 90
-
-
-def _queries(func: Callable[[], object]) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        func()
-    return len(captured)
 
 
 def _multiply(organisation, times: int) -> None:  # type: ignore[no-untyped-def]
@@ -96,17 +87,8 @@ def pages(collector: Collector, client, organisation, times: int = 10) -> None: 
         for name, url in (("catalogue", catalogue), ("indicator page", page)):
             title = f"page in-process: performance {name} {label}, built"
             with pages_built():
-                status = client.get(url).status_code
-                if status != 200:
-                    collector.add(Row.failed(title, f"{url} answered {status}, not 200"))
-                    continue
-                queries = _queries(partial(client.get, url))
-                collector.measure(
-                    title,
-                    partial(client.get, url),
-                    repeat=5,
-                    note=f"{indicators.count()} ind., {figures} fig., {queries} queries",
-                )
+                note = f"{indicators.count()} ind., {figures} fig., "
+                collector.page(title, client, url, repeat=5, note=note)
 
     if not Observation.objects.filter(indicator__organisation=organisation).exists():
         collector.add(Row.failed("performance pages", "the demo holds no figures"))
