@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.e2e import helpers
-from tests.e2e.server import Server, server_database, start_server, stop_server
+from tests.e2e.server import Server, serving
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -40,17 +39,8 @@ NARROW = {"width": 320, "height": 640}
 
 @pytest.fixture(scope="package")
 def server() -> Iterator[Server]:
-    workdir = Path(tempfile.mkdtemp(prefix="boardpack-e2e-"))
-    database_url, drop_database = server_database(workdir)
-    try:
-        running = start_server(database_url, workdir)
-        try:
-            yield running
-        finally:
-            stop_server(running)
-    finally:
-        drop_database()
-        shutil.rmtree(workdir, ignore_errors=True)
+    with serving("boardpack-e2e-") as running:
+        yield running
 
 
 @pytest.fixture(scope="package")

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -211,3 +214,30 @@ def stop_server(server: Server) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+@contextmanager
+def serving(
+    prefix: str, suffix: str = "", environ: dict[str, str] | None = None
+) -> Iterator[Server]:
+    """A server of its own: a fresh folder and database (named by ``suffix`` on PostgreSQL),
+    started with ``environ`` added to the environment, and everything stopped, dropped, removed
+    and put back afterwards, whatever happened."""
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    database_url, drop_database = server_database(workdir, suffix=suffix)
+    saved = {key: os.environ.get(key) for key in environ or {}}
+    os.environ.update(environ or {})
+    try:
+        running = start_server(database_url, workdir)
+        try:
+            yield running
+        finally:
+            stop_server(running)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        drop_database()
+        shutil.rmtree(workdir, ignore_errors=True)

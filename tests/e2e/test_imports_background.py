@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -27,7 +24,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e import server as e2e_server
 from tests.e2e.helpers import SOMERSET_PERIOD, check_accessibility, screenshot, sign_in
-from tests.e2e.server import Server, start_server, stop_server
+from tests.e2e.server import Server
 
 pytestmark = pytest.mark.e2e
 
@@ -37,24 +34,8 @@ ROWS = 60
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    workdir = Path(tempfile.mkdtemp(prefix="boardpack-e2e-bgimport-"))
-    database_url, drop_database = e2e_server.server_database(workdir, suffix="_bgimport")
-    saved = {key: os.environ.get(key) for key in SETTINGS}
-    os.environ.update(SETTINGS)
-    try:
-        running = start_server(database_url, workdir)
-        try:
-            yield running
-        finally:
-            stop_server(running)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        drop_database()
-        shutil.rmtree(workdir, ignore_errors=True)
+    with e2e_server.serving("boardpack-e2e-bgimport-", "_bgimport", SETTINGS) as running:
+        yield running
 
 
 def run_worker(server: Server) -> None:

@@ -10,10 +10,7 @@ of their own instead of the one the other browser tests share.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -21,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e import server as e2e_server
 from tests.e2e.conftest import DESKTOP, _finish, _new_page
 from tests.e2e.helpers import check_accessibility, screenshot, sign_in
-from tests.e2e.server import Server, start_server, stop_server
+from tests.e2e.server import Server
 
 pytestmark = pytest.mark.e2e
 
@@ -39,17 +36,8 @@ JUNE_EDIT = "/somerset/programme/2024-06/workstreams/local-mainstream-school/edi
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    workdir = Path(tempfile.mkdtemp(prefix="boardpack-e2e-cycle-"))
-    database_url, drop_database = e2e_server.server_database(workdir, suffix="_cycle")
-    try:
-        running = start_server(database_url, workdir)
-        try:
-            yield running
-        finally:
-            stop_server(running)
-    finally:
-        drop_database()
-        shutil.rmtree(workdir, ignore_errors=True)
+    with e2e_server.serving("boardpack-e2e-cycle-", "_cycle") as running:
+        yield running
 
 
 def switch_user(page: Page, username: str) -> None:
